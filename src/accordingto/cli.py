@@ -1,0 +1,201 @@
+"""The command line: `accordingto ingest | analyze | show | stats`.
+
+Exit codes: 0 all good; 1 some items failed (each reported on stderr with its reason);
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .model import Analysis, ItemError
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+db_option = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    envvar="ACCORDINGTO_DB",
+    default="accordingto.duckdb",
+    show_default=True,
+    help="DuckDB database file (or set ACCORDINGTO_DB).",
+)
+
+
+def _fields(pairs: Iterable[str]) -> dict[str, str]:
+    names = {"text", "title", "url", "published", "outlet"}
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or ours not in names or not theirs:
+            raise click.BadParameter(f"{pair!r}: expected OURS=THEIRS with OURS one of {sorted(names)}")
+        mapping[ours] = theirs
+    return mapping
+
+
+field_option = click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="OURS=THEIRS",
+    help="Map a record column to our field (text, title, url, published, outlet), e.g. text=article_body.",
+)
+
+
+def _report(error: ItemError) -> None:
+    err.print(f"[red]error[/red] {error.item}: {error.reason}", soft_wrap=True, markup=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="accordingto")
+def main() -> None:
+    """accordingto: who said what, through whom, how firmly — from piles of news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@field_option
+@click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
+def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size: int) -> None:
+    """Read, clean, analyze and store articles from files, directories, globs or - (stdin)."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .engines.local import run
+    from .store import open_store
+
+    mapping = _fields(fields)
+    started = time.perf_counter()
+    read = new = duplicate = failed = 0
+    with open_store(db) as store, Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("starting", total=None)
+        for batch in run(paths, fields=mapping, batch_size=batch_size, known=store.known_ids):
+            written = store.write(batch.analyses, batch.errors)
+            for e in batch.errors:
+                progress.console.print(f"[red]error[/red] {e.item}: {e.reason}", soft_wrap=True)
+            read += len(batch.analyses) + batch.skipped + len(batch.errors)
+            new += written.new
+            duplicate += written.duplicate + batch.skipped
+            failed += len(batch.errors)
+            progress.update(task, description=f"read {read} · new {new} · duplicate {duplicate} · failed {failed}")
+    seconds = time.perf_counter() - started
+    err.print(
+        f"[bold]ingested[/bold] read {read}, new {new}, duplicate {duplicate}, failed {failed} "
+        f"in {seconds:.1f}s → {db}"
+    )
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--jsonl", is_flag=True, help="One JSON object per article on stdout (the scorer's contract).")
+@field_option
+def analyze(paths: tuple[str, ...], jsonl: bool, fields: tuple[str, ...]) -> None:
+    """Analyze articles without a store: print who said what (or JSON lines with --jsonl)."""
+    from .engines.local import run
+
+    failed = 0
+    for batch in run(paths, fields=_fields(fields)):
+        for e in batch.errors:
+            _report(e)
+        failed += len(batch.errors)
+        for a in batch.analyses:
+            if jsonl:
+                sys.stdout.write(json.dumps(a.to_record(), ensure_ascii=False) + "\n")
+            else:
+                from .serve.terminal import print_summary
+
+                print_summary(out, a)
+        sys.stdout.flush()
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("key")
+@db_option
+def show(key: str, db: str) -> None:
+    """Print an article (by id, file name, or a file on disk) with sources, cues, contents and hedges highlighted."""
+    from .serve.terminal import print_article
+
+    analysis = _stored(key, db) if Path(db).exists() else None
+    if analysis is None and Path(key).is_file():
+        analysis = _analyze_file(key)
+    if analysis is None:
+        raise click.UsageError(f"{key}: no such article in {db} and no such file")
+    print_article(out, analysis)
+
+
+def _stored(key: str, db: str) -> Analysis | None:
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        article_id = store.find_article(key)
+        return store.analysis(article_id) if article_id else None
+
+
+def _analyze_file(path: str) -> Analysis | None:
+    from .engines.local import run
+
+    for batch in run([path]):
+        for e in batch.errors:
+            _report(e)
+        if batch.analyses:
+            return batch.analyses[0]
+    sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(db: str, as_json: bool) -> None:
+    """Counts of what the database holds."""
+    from rich.table import Table
+
+    from .store import open_store
+
+    if not Path(db).exists():
+        raise click.UsageError(f"{db}: no such database (run `accordingto ingest` first)")
+    with open_store(db, read_only=True) as store:
+        counts = store.stats()
+        top = store.query(
+            """SELECT coalesce(outlet, '(unnamed)') AS outlet, count(*) AS n FROM articles
+               GROUP BY 1 ORDER BY n DESC, outlet LIMIT 10"""
+        ).to_pylist()
+    if as_json:
+        out.print_json(json.dumps({"counts": counts, "outlets": top}))
+        return
+    table = Table(title=f"accordingto · {db}")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in counts.items():
+        table.add_row(name, str(n))
+    out.print(table)
+    if top:
+        outlets = Table(title="articles by outlet")
+        outlets.add_column("outlet")
+        outlets.add_column("articles", justify="right")
+        for row in top:
+            outlets.add_row(row["outlet"], str(row["n"]))
+        out.print(outlets)
+
+
+if __name__ == "__main__":
+    main()

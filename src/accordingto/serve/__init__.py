@@ -1,0 +1,1 @@
+"""Stage 6, serve: read-only views of what the engine knows (terminal, report, HTTP)."""
