@@ -122,11 +122,11 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
         """Run SQL and return an Arrow table."""
-        return self.con.execute(sql, params or []).fetch_arrow_table()
+        return self.con.sql(sql, params=list(params or [])).to_arrow_table()
 
     def frame(self, sql: str, params: Sequence[Any] | None = None):  # -> pandas.DataFrame
         """Run SQL and return a pandas DataFrame (needs pandas)."""
-        return self.con.execute(sql, params or []).df()
+        return self.con.sql(sql, params=list(params or [])).df()
 
     def find_article(self, key: str) -> str | None:
         """An article id from an id, an id prefix, a file name or a path."""
@@ -141,7 +141,7 @@ class Store:
     def analysis(self, article_id: str) -> Analysis | None:
         """Rebuild the full Analysis of a stored article."""
         def fetch(sql: str) -> list[dict[str, Any]]:
-            return self.con.execute(sql, [article_id]).fetch_arrow_table().to_pylist()
+            return self.con.sql(sql, params=[article_id]).to_arrow_table().to_pylist()
 
         articles = fetch("SELECT * FROM articles WHERE id = ?")
         if not articles:
