@@ -50,16 +50,19 @@ class Store:
                 "open it once for writing to migrate"
             )
 
+    def _one(self, sql: str, params: Sequence[Any] | None = None) -> tuple[Any, ...] | None:
+        """The first row, reading the whole result (DuckDB 2 refuses new work over an unfinished one)."""
+        rows = self.con.execute(sql, list(params or [])).fetchall()
+        return rows[0] if rows else None
+
     # -- schema -----------------------------------------------------------------------------
 
     @property
     def version(self) -> int:
-        exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchone()
+        exists = self._one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
         if not exists or not exists[0]:
             return 0
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        row = self._one("SELECT max(version) FROM schema_version")
         return int(row[0] or 0) if row else 0
 
     def migrate(self) -> None:
@@ -130,12 +133,12 @@ class Store:
 
     def find_article(self, key: str) -> str | None:
         """An article id from an id, an id prefix, a file name or a path."""
-        row = self.con.execute(
+        row = self._one(
             """SELECT id FROM articles
                WHERE id = ? OR file = ? OR uri = ? OR (length(?) >= 6 AND id LIKE ? || '%')
                ORDER BY (id = ?) DESC, (file = ?) DESC LIMIT 1""",
             [key, Path(key).name, key, key, key, key, Path(key).name],
-        ).fetchone()
+        )
         return row[0] if row else None
 
     def analysis(self, article_id: str) -> Analysis | None:
@@ -163,9 +166,9 @@ class Store:
             "articles", "attributions", "claims", "quantities", "events", "entities", "mentions",
             "citations", "stories", "claim_clusters", "errors",
         ]
-        counts = {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+        counts = {t: int(self._one(f"SELECT count(*) FROM {t}")[0]) for t in tables}  # type: ignore[index]
         counts["outlets"] = int(
-            self.con.execute("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL").fetchone()[0]
+            self._one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL")[0]  # type: ignore[index]
         )
         return counts
 
