@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	touch $(STAMP)
 
+# The main job on the bundled example corpus, into the default store (./accordingto.duckdb).
 demo: $(STAMP)
-	$(BIN)/python -m accordingto.demo
+	$(BIN)/accordingto ingest examples/corpus
+	$(BIN)/accordingto stats
+	$(BIN)/accordingto report --out report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
