@@ -1,65 +1,16 @@
-"""The command line: `accordingto ingest | analyze | show | stats`.
-
-Exit codes: 0 all good; 1 some items failed (each reported on stderr with its reason);
-2 usage error.
-"""
+"""Commands over articles: ingest, analyze, show, stats, report."""
 
 from __future__ import annotations
 
 import json
 import sys
 import time
-from collections.abc import Iterable
 from pathlib import Path
 
 import click
-from rich.console import Console
 
-from . import __version__
-from .model import Analysis, ItemError
-
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
-
-db_option = click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False),
-    envvar="ACCORDINGTO_DB",
-    default="accordingto.duckdb",
-    show_default=True,
-    help="DuckDB database file (or set ACCORDINGTO_DB).",
-)
-
-
-def _fields(pairs: Iterable[str]) -> dict[str, str]:
-    names = {"text", "title", "url", "published", "outlet"}
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        ours, sep, theirs = pair.partition("=")
-        if not sep or ours not in names or not theirs:
-            raise click.BadParameter(f"{pair!r}: expected OURS=THEIRS with OURS one of {sorted(names)}")
-        mapping[ours] = theirs
-    return mapping
-
-
-field_option = click.option(
-    "--field",
-    "fields",
-    multiple=True,
-    metavar="OURS=THEIRS",
-    help="Map a record column to our field (text, title, url, published, outlet), e.g. text=article_body.",
-)
-
-
-def _report(error: ItemError) -> None:
-    err.print(f"[red]error[/red] {error.item}: {error.reason}", soft_wrap=True, markup=True)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="accordingto")
-def main() -> None:
-    """accordingto: who said what, through whom, how firmly — from piles of news articles."""
+from ..model import Analysis
+from .base import db_option, err, field_option, main, out, parse_fields, report_error
 
 
 @main.command()
@@ -71,10 +22,10 @@ def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size:
     """Read, clean, analyze and store articles from files, directories, globs or - (stdin)."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .engines.local import run
-    from .store import open_store
+    from ..engines.local import run
+    from ..store import open_store
 
-    mapping = _fields(fields)
+    mapping = parse_fields(fields)
     started = time.perf_counter()
     read = new = duplicate = failed = 0
     with open_store(db) as store, Progress(
@@ -110,18 +61,18 @@ def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size:
 @field_option
 def analyze(paths: tuple[str, ...], jsonl: bool, fields: tuple[str, ...]) -> None:
     """Analyze articles without a store: print who said what (or JSON lines with --jsonl)."""
-    from .engines.local import run
+    from ..engines.local import run
 
     failed = 0
-    for batch in run(paths, fields=_fields(fields)):
+    for batch in run(paths, fields=parse_fields(fields)):
         for e in batch.errors:
-            _report(e)
+            report_error(e)
         failed += len(batch.errors)
         for a in batch.analyses:
             if jsonl:
                 sys.stdout.write(json.dumps(a.to_record(), ensure_ascii=False) + "\n")
             else:
-                from .serve.terminal import print_summary
+                from ..serve.terminal import print_summary
 
                 print_summary(out, a)
         sys.stdout.flush()
@@ -133,7 +84,7 @@ def analyze(paths: tuple[str, ...], jsonl: bool, fields: tuple[str, ...]) -> Non
 @db_option
 def show(key: str, db: str) -> None:
     """Print an article (by id, file name, or a file on disk) with sources, cues, contents and hedges highlighted."""
-    from .serve.terminal import print_article
+    from ..serve.terminal import print_article
 
     analysis = _stored(key, db) if Path(db).exists() else None
     if analysis is None and Path(key).is_file():
@@ -144,7 +95,7 @@ def show(key: str, db: str) -> None:
 
 
 def _stored(key: str, db: str) -> Analysis | None:
-    from .store import open_store
+    from ..store import open_store
 
     with open_store(db, read_only=True) as store:
         article_id = store.find_article(key)
@@ -152,11 +103,11 @@ def _stored(key: str, db: str) -> Analysis | None:
 
 
 def _analyze_file(path: str) -> Analysis | None:
-    from .engines.local import run
+    from ..engines.local import run
 
     for batch in run([path]):
         for e in batch.errors:
-            _report(e)
+            report_error(e)
         if batch.analyses:
             return batch.analyses[0]
     sys.exit(1)
@@ -169,7 +120,7 @@ def stats(db: str, as_json: bool) -> None:
     """Counts of what the database holds."""
     from rich.table import Table
 
-    from .store import open_store
+    from ..store import open_store
 
     if not Path(db).exists():
         raise click.UsageError(f"{db}: no such database (run `accordingto ingest` first)")
@@ -202,8 +153,8 @@ def stats(db: str, as_json: bool) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="report", show_default=True)
 def report(db: str, out_dir: str) -> None:
     """Write a static HTML report of the database that opens from disk without a server."""
-    from .serve.report import write_report
-    from .store import open_store
+    from ..serve.report import write_report
+    from ..store import open_store
 
     if not Path(db).exists():
         raise click.UsageError(f"{db}: no such database (run `accordingto ingest` first)")
@@ -211,6 +162,3 @@ def report(db: str, out_dir: str) -> None:
         index = write_report(store, out_dir)
     out.print(f"report written: [bold]{index.resolve()}[/bold]")
 
-
-if __name__ == "__main__":
-    main()
