@@ -38,7 +38,7 @@ class Span:
 class Evidence:
     """A metadata value with the verbatim line that shows it and where it came from."""
 
-    value: str
+    value: str | None  # None: the evidence shows there is a value but does not name it
     evidence: str | None = None
     origin: str = "text"  # text | html | warc | record | url | table
 

@@ -1,11 +1,99 @@
-"""Stage 2, clean: body versus boilerplate, and metadata with its verbatim evidence."""
+"""Stage 2, clean: body versus boilerplate, and metadata with its verbatim evidence.
+
+Plain text, HTML and record inputs all end up as lines for `plain.clean_lines`; what the
+container knew (HTML meta tags, a record's fields, the URL, the crawl date) is weighed
+against what the text itself says here.
+"""
 
 from __future__ import annotations
 
-from ..model import Article, RawDocument
+from ..model import Article, DateEstimate, Evidence, RawDocument
+from .html import read_page
+from .lines import split_lines
+from .metadata import parse_date
+from .outlets import OutletTable, name_key, outlet_table
+from .plain import Cleaned, clean_lines
+
+__all__ = ["clean", "outlet_table", "OutletTable"]
 
 
 def clean(doc: RawDocument) -> Article:
     """Return the cleaned Article: body text, removed boilerplate lines, title, outlet,
     republished_from and published, each with the evidence that shows it."""
-    raise NotImplementedError
+    try:
+        return _clean(doc)
+    except Exception:  # bad input must never stop a run: fall back to the bare text
+        lines = split_lines(doc.content if isinstance(doc.content, str) else "")
+        return Article(file=doc.file, uri=doc.uri, text="\n\n".join(line.text for line in lines))
+
+
+def _clean(doc: RawDocument) -> Article:
+    table = outlet_table()
+    hints = {k: v.strip() for k, v in (doc.hints or {}).items() if isinstance(v, str) and v.strip()}
+    url = hints.get("url") or (doc.uri if doc.uri.startswith(("http://", "https://")) else "")
+    host: Evidence | None = None  # the outlet serving this copy, known from outside the text
+    published: Evidence | None = None
+
+    if doc.format == "html" or (doc.format == "record" and _looks_like_html(doc.content)):
+        page = read_page(doc.content, url or None)
+        title_hint = hints.get("title") or (page.title.value if page.title else None)
+        cleaned = clean_lines(page.lines, table, title_hint)
+        if page.site and page.site.value:
+            host = Evidence(table.canonical(page.site.value), page.site.evidence, "html")
+        published = page.published
+    else:
+        cleaned = clean_lines(split_lines(doc.content), table, hints.get("title"))
+
+    if "outlet" in hints:
+        host = Evidence(table.canonical(hints["outlet"]), hints["outlet"], "record")
+    if host is None and url and (name := table.by_domain(url)):
+        host = Evidence(name, url, "url")
+    if "published" in hints and (iso := parse_date(hints["published"])):
+        published = Evidence(iso, hints["published"], "record")
+    published = published or cleaned.published
+    if published is None and "warc_date" in hints and (iso := parse_date(hints["warc_date"])):
+        # A capture date: the page existed by then. The brief treats it as the date when
+        # nothing better is known; the origin says where it came from.
+        published = Evidence(iso, f"WARC-Date: {hints['warc_date']}", "warc")
+
+    outlet, republished = _provenance(host, cleaned)
+    estimate = None
+    if published and published.value and published.origin != "warc":
+        estimate = DateEstimate(
+            published.value,
+            published.value,
+            f"publication date stated in the {published.origin}: {published.evidence}",
+        )
+    return Article(
+        file=doc.file,
+        uri=doc.uri,
+        text="\n\n".join(cleaned.paragraphs),
+        title=cleaned.title,
+        outlet=outlet,
+        republished_from=republished,
+        published=published,
+        published_estimate=estimate,
+        boilerplate=cleaned.boilerplate,
+    )
+
+
+def _provenance(host: Evidence | None, cleaned: Cleaned) -> tuple[Evidence | None, Evidence | None]:
+    """(outlet, republished_from). The outlet is the host when the container names it,
+    and the copy's named original is then `republished_from`; with no host, the outlet
+    the text names (or its named original) is the outlet."""
+    named, origin = cleaned.outlet, cleaned.origin
+    if host is None:
+        if named:
+            return named, origin if origin and not origin.value else None
+        if origin and origin.value:
+            return origin, None
+        return None, origin
+    for candidate in (origin, named):
+        if candidate and (candidate.value is None or name_key(candidate.value) != name_key(host.value or "")):
+            return host, candidate
+    return host, None
+
+
+def _looks_like_html(content: str) -> bool:
+    head = content.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head or "<p>" in head)

@@ -1,0 +1,327 @@
+"""Which lines of a scrape are page furniture rather than article body.
+
+Rules are written per family of furniture (prompts, credits, players, widgets, link lists,
+promos, tags, metadata lines), not per site: each family is a few patterns on one line plus
+a few rules on neighbouring lines (a caption sits right before its credit; a "Related"
+header owns the teaser list after it). Every line gets a label, or None for body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .lines import (
+    Line,
+    ends_sentence,
+    final_char,
+    headline_like,
+    is_bullet,
+    is_truncated,
+    title_case,
+    unbullet,
+    word_count,
+)
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# Notification, cookie and newsletter prompts.
+PROMPT = _rx(
+    r"\b(enable|allow|turn on|receive|get|push)\b.{0,40}\bnotifications?\b",
+    r"\bnotifications?\b.{0,40}\b(enable|allow|turn on|on|off)\b",
+    r"\bnever miss( out)?\b",
+    r"\bsend you\b.{0,40}\b(reminders?|alerts?|notifications?|updates|emails?)\b",
+    r"^click\b.{0,20}\b(ok|allow|accept)\b",
+    r"\bcookies?\b.{0,80}\b(we use|use of|accept|consent|settings|policy|preferences|browsing|experience|this (web)?site)\b",
+    r"\b(we use|accept( all)?|manage|reject( all)?)\b.{0,20}\bcookies?\b",
+    r"\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|e-?mail|register|unsubscribe)\b",
+    r"\b(sign up|subscribe|register)\b.{0,40}\bnewsletters?\b",
+    r"\b(delivered|straight|directly|sent)\b.{0,30}\b(to|into|in) your inbox\b",
+    r"^(enter|type) your e-?mail",
+    r"\bthanks? (you )?for (subscribing|signing up|registering)\b",
+    r"\binvalid e-?mail\b",
+    r"\bsomething went wrong\b.{0,40}\btry again\b",
+    r"\b(privacy (policy|notice|statement)|terms (of (use|service)|and conditions))\b.{0,60}\b(read|see|agree|accept|apply|our)\b",
+    r"\bby (continuing|clicking|signing up|subscribing|registering)\b.{0,60}\b(agree|accept|consent)\b",
+)
+
+# Subscription, donation and app promos.
+PROMO = _rx(
+    r"\b(sign up|subscribe|register|join)( now| today| here| for free| free)?[.!]?$",
+    r"^(sign up|subscribe|register|join us|join now|log ?in|sign in|create (an|your) account)\b",
+    r"\bunlimited (digital )?access\b",
+    r"\b(support|fund|back|donate to) (our|independent|quality|trusted|investigative) (journalism|reporting|newsroom)\b",
+    r"\bbecome a (member|subscriber|supporter|patron)\b",
+    r"\balready (a (subscriber|member)|have an account|registered)\b",
+    r"\bclick here\b",
+    r"\b(download|get) (our|the) (free )?app\b",
+    r"\bfollow us on\b",
+    r"\bsubscri(be|ption|bers?)\b.{0,40}\b(offer|only|exclusive|access|trial|per (month|week|year))\b",
+)
+
+# Players and page chrome that scrapes flatten into lines.
+CHROME = _rx(
+    r"\benable javascript\b",
+    r"\bvideo player\b",
+    r"\byour browser does not support\b",
+    r"\b(modal|dialog) window\b",
+    r"^(play|replay|pause|mute|unmute|watch)( the)?( video| now| again| live)?$",
+    r"^(now playing|up next|loaded|duration|current time|remaining time|playback rate|chapters|captions|subtitles|audio track|fullscreen|seek to live|stream type)\b",
+    r"^\d{1,2}:\d{2}(:\d{2})?$",
+    r"^(advertisement|advert|ad|sponsored( content)?|promoted|paid (content|post)|partner content)$",
+    r"^(story|article) continues( below)?( advertisement)?$",
+    r"^(continue reading|scroll (down )?to continue|skip (this )?ad|listen to (this )?(article|story)|play audio)( below)?$",
+    r"^\d+\s*min(ute)?s?( read| listen)$",
+    r"^(estimated )?(reading|read) time\b",
+    r"^(back to top|go to (the )?homepage|skip to (main )?content|jump to)\b",
+)
+
+# Share buttons and comment forms.
+WIDGET = _rx(
+    r"^share( this| post| article| story| on| via| to| the page)?\b",
+    r"^(tweet|e-?mail|print|copy( link)?|link copied|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|messenger|telegram|flipboard|comments?|\d+ comments?|view( all)?( \d+)? comments|show comments|load comments|add (a )?comment|post( a)? comment|submit|cancel reply|reply|report|like|save|saved|bookmark|gift (this )?article|follow)$",
+    r"\bplease enter (your|a valid)\b",
+    r"\byou have entered an incorrect\b",
+    r"^leave a (reply|comment)\b",
+    r"\byour email address will not be published\b",
+    r"\brequired fields are marked\b",
+    r"\bsave my name\b",
+    r"\bnotify me of (follow-up|new)\b",
+    r"\bjoin the (conversation|discussion|debate)\b",
+    r"\bcomments? (are|have been) (closed|disabled|moderated|switched off)\b",
+    r"^(log|sign) in to (comment|reply)\b",
+    r"\bcommenting (guidelines|policy|rules)\b",
+)
+
+# Headers of link boxes ("Related articles", "More stories", "You may also like").
+RELATED_HEADER = _rx(
+    r"^related( (articles?|stories|content|posts|news|coverage|reading|links|topics|videos?))?$",
+    r"^more (stories|news|from\b.*|on this( story| topic)?|like this|top stories|to read|videos?|in\b.*|about\b.*)$",
+    r"^(most|top) (read|popular|viewed|shared|watched|stories)( now| today| this week)?$",
+    r"^(trending|popular|latest)( now| today| news| stories| videos?)?$",
+    r"^recommended( for you| stories| reading| articles| videos?)?$",
+    r"^you (may|might|will|could) (also )?(like|enjoy|be interested in)$",
+    r"^(further|recommended) reading$",
+    r"^(see|read) (also|next|more)$",
+    r"^also (read|see|on\b.*)$",
+    r"^(what|read) to read next$",
+    r"^editor'?s (picks?|choice)$",
+    r"^(don'?t miss|must reads?|in other news|around the web|from (our|the) (partners|network))$",
+    r"^(sponsored|promoted|partner) (stories|content|links)$",
+)
+# A header of an explainer or live box: the box's prose may stay, its header does not.
+EXPLAINER = _rx(
+    r"\b(everything you need to know|what you need to know|what we know( so far)?|live updates?|latest updates|live blog|in pictures|in numbers|key facts|at a glance)\b",
+)
+
+# One-line links to other stories ("Read more: …", "MORE: …").
+LINK_LINE = _rx(
+    r"^(read more|more|read|also read|see also|related|watch|watch more|listen|recommended|don'?t miss|must read|read next|trending|most read|click here)\s*[:|>»]\s*\S",
+)
+# "Read more at X.": the article continues at (so came from) outlet X.
+READ_MORE_AT = re.compile(
+    r"^(?:read|see|find|continue reading|read the (?:full|whole|original|rest of the) (?:story|article|report))"
+    r"(?: more| this(?: story| article)?| the full story| the full article)?\s+(?:at|on)\s+(?P<name>.+?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+# "This article originally appeared on X", "First published by X", "Republished with permission of X".
+ORIGINALLY = re.compile(
+    r"^(?:this (?:article|story|piece|report|post) (?:was )?)?(?:originally|first) (?:appeared|published|ran)"
+    r"\s+(?:on|in|at|by)\s+(?P<name>.+?)\s*(?:[,.;(]|$)"
+    r"|^(?:republished|reproduced|reprinted) (?:with permission )?(?:from|of|by)\s+(?P<name2>.+?)\s*(?:[,.;(]|$)",
+    re.IGNORECASE,
+)
+# "Source: X" lines and bare re-publication markers ("Read Full Article").
+SOURCE = re.compile(r"^sources?\s*[:：]\s*(?P<name>.+?)\s*$", re.IGNORECASE)
+FULL_ARTICLE = _rx(r"^(read|view|see|open) (the )?(full|original|whole) (article|story|report)[.!]?$")
+
+TAGS = _rx(
+    r"^(topics?|tags?|tagged( with| as| in)?|filed (under|in)|categor(y|ies)|keywords?|related (topics|tags)|subjects?|posted in|more on|more about)\s*[:：]",
+    r"^(topics|tags)$",
+)
+# "© 2024 X", "Copyright 2024 X. All rights reserved.": the name is outlet evidence.
+COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright\s+(?=\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
+    r"(?P<name>.*?)\s*(?:[.,]?\s*all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(
+    r"^(?:(?:written |words |reporting |additional reporting |edited |editing |compiled )?by)\s+"
+    r"(?:[A-Z][\w'’.-]*\s*){1,4}(?:$|[,|;&/–—-]|and\b|\band\b|in\b|for\b)",
+)
+WIRE_TRAILER = _rx(r"^\(?(additional )?reporting by\b", r"^\(?(writing|editing) by\b")
+
+# Image credits: an agency or a "Photo:" prefix, and nothing else but names.
+_AGENCY = (
+    r"getty( images)?|alamy( stock photo| live news)?|shutterstock|rex( features)?|reuters|ap( photo| images)?"
+    r"|associated press|afp|agence france[- ]presse|epa(-efe)?|efe|pa( wire| images| media| archive)?"
+    r"|press association|sputnik|tass|ria novosti|xinhua|bloomberg|nurphoto|sopa images|lightrocket|zuma( wire| press)?"
+    r"|istock(photo)?|unsplash|pexels|pixabay|wikimedia( commons)?|anadolu( agency)?|upi|kyodo|yonhap|imago"
+    r"|dpa|picture alliance|sipa( usa)?|abaca( press)?|wenn|backgrid|splash news|mega|swns|solent news|mercury press"
+    r"|cover images|jam press|newsflash|caters( news)?|mirrorpix|corbis|bettmann|hulton archive|universal images group"
+    r"|bbc|kremlin( pool)?|pool|handout|supplied|courtesy|twitter|instagram|facebook|tiktok|youtube|telegram|ukrinform"
+    r"|avalon|eyevine|camera press|magnum( photos)?|ukrainian presidential press service|presidential press service"
+)
+AGENCY = re.compile(rf"\b({_AGENCY})\b", re.IGNORECASE)
+CREDIT_PREFIX = _rx(
+    r"^\(?\s*((featured|main|top|header|lead|hero|cover) )?(image|photo|picture|pic|photograph|video|illustration|graphic|artwork|footage)s?( credits?| courtesy| source)?\s*[:：|]",
+    r"^\(?\s*(photo |image )?credits?\s*[:：]",
+    r"^\(?\s*(photo|image|picture|photograph|illustration)s? (by|courtesy of|via|from)\b",
+)
+CREDIT_FILLER = re.compile(
+    r"\b(via|and|for|photos?|images?|pictures?|pics?|stock|file|staff|photographer|archive|news|agency|wire|of|the)\b"
+    r"|[/|,;&()\[\]:.©–—-]|\d+",
+    re.IGNORECASE,
+)
+# A caption that carries its own credit at the end: "… (Image: Getty)", "… Photo: AP".
+TRAILING_CREDIT = _rx(
+    r"\((image|photo|picture|pic|credit|photograph|video|illustration)s?\s*:[^)]*\)$",
+    r"\([^()]*\b(photo|images?|via|pool|handout)\b[^()]*\)$",
+    r"(^|[.!?]\s+)(photo|image|picture|photograph|credit)s?\s*:\s*\S.{0,60}$",
+)
+
+
+def is_credit(text: str) -> bool:
+    """An image credit line: "Alamy", "AP Photo/Evan Vucci", "Featured Image Credit: …"."""
+    if word_count(text) > 20:
+        return False
+    if CREDIT_PREFIX.search(text):
+        return True
+    if word_count(text) > 10 or not AGENCY.search(text):
+        return False
+    rest = CREDIT_FILLER.sub(" ", AGENCY.sub(" ", text)).split()
+    names_only = all(w[0].isupper() for w in rest)
+    separated = bool(re.search(r"[/|©]|\bvia\b|\bfor\b", text, re.IGNORECASE))
+    return names_only and (not rest or (separated and len(rest) <= 5))
+
+
+def _related_header(text: str) -> bool:
+    plain = text.rstrip(":：").strip()
+    return word_count(plain) <= 8 and bool(RELATED_HEADER.search(plain))
+
+
+# One-line families in the order they are tried: (label, test, longest line it applies to).
+_ONE_LINE: list[tuple[str, Callable[[str], bool], int]] = [
+    ("prompt", lambda t: bool(PROMPT.search(t)), 60),
+    ("chrome", lambda t: bool(CHROME.search(t.rstrip(".!:"))), 25),
+    ("widget", lambda t: bool(WIDGET.search(t.rstrip(".!:"))), 14),
+    ("read_more_at", lambda t: bool(READ_MORE_AT.search(t)), 12),
+    ("originally", lambda t: bool(ORIGINALLY.search(t)), 30),
+    ("source", lambda t: bool(SOURCE.search(t)), 15),
+    ("full_article", lambda t: bool(FULL_ARTICLE.search(t)), 8),
+    ("tags", lambda t: bool(TAGS.search(t)), 60),
+    ("related_header", _related_header, 8),
+    ("link", lambda t: bool(LINK_LINE.search(t)), 30),
+    ("credit", is_credit, 20),
+    ("caption", lambda t: bool(TRAILING_CREDIT.search(t)), 45),
+    ("promo", lambda t: bool(PROMO.search(t)), 60),
+    ("copyright", lambda t: bool(COPYRIGHT.match(t)), 20),
+    ("byline", lambda t: bool(BYLINE.match(t)) or bool(WIRE_TRAILER.search(t)), 25),
+    ("explainer", lambda t: headline_like(t, 12) and bool(EXPLAINER.search(t)), 12),
+]
+
+
+def label_line(text: str) -> str | None:
+    """The family of a line judged on its own, or None when it may be body."""
+    n = word_count(text)
+    for label, test, longest in _ONE_LINE:
+        if n <= longest and test(text):
+            return label
+    return None
+
+
+def _teaser(text: str, after_headline: bool) -> bool:
+    """Fits a link box: a headline, a cut-off snippet, a bullet, or the snippet after a headline."""
+    return (
+        headline_like(text, 30)
+        or is_truncated(text)
+        or is_bullet(text)
+        or word_count(text) <= 6
+        or (after_headline and word_count(text) <= 60)
+    )
+
+
+def classify(lines: list[Line], labels: list[str | None], title: int | None, title_text: str | None) -> None:
+    """Fill `labels` (one per line, pre-filled by `label_line`) with the rules that need
+    neighbours: captions, link boxes, headline-style link lines, repeated headlines."""
+    key = _norm(title_text) if title_text else None
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if i == title:
+            continue
+        if labels[i] is None and key and _norm(line.text) == key:
+            labels[i] = "repeated_headline"
+        elif labels[i] is None and i > (title if title is not None else -1) and _link_like(line.text):
+            labels[i] = "link"
+    _captions(lines, labels, title)
+    _link_boxes(lines, labels, title)
+    _bullet_lists(lines, labels, n)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
+
+
+def _link_like(text: str) -> bool:
+    """A headline-style line inside the body: an embedded link to another story."""
+    return (
+        not is_bullet(text) and headline_like(text, 20) and final_char(text) not in "?!" and title_case(text)
+    )
+
+
+def _captions(lines: list[Line], labels: list[str | None], title: int | None) -> None:
+    """A short line printed right before an image credit is that image's caption."""
+    for i, line in enumerate(lines):
+        if labels[i] != "credit" or i == 0:
+            continue
+        prev = i - 1
+        if prev == title or labels[prev] is not None:
+            continue
+        before = lines[prev]
+        same_block = before.block == line.block
+        alone = (prev == 0 or lines[prev - 1].block != before.block) and not ends_sentence(before.text)
+        if (same_block and word_count(before.text) <= 40) or (alone and word_count(before.text) <= 15):
+            labels[prev] = "caption"
+
+
+def _link_boxes(lines: list[Line], labels: list[str | None], title: int | None) -> None:
+    """After a "Related"/"More stories" header, the teasers that follow belong to the box."""
+    i = 0
+    while i < len(lines):
+        if labels[i] != "related_header":
+            i += 1
+            continue
+        after_headline = False
+        j = i + 1
+        while j < len(lines) and j != title:
+            text = lines[j].text
+            if labels[j] is None:
+                if not _teaser(text, after_headline):
+                    break
+                labels[j] = "related"
+            after_headline = headline_like(text, 30) and not after_headline
+            j += 1
+        i = j
+
+
+def _bullet_lists(lines: list[Line], labels: list[str | None], n: int) -> None:
+    """A run of bullets that are mostly headlines, late in the page, is a link list;
+    bullets that are sentences (a summary) stay body."""
+    i = 0
+    while i < n:
+        if not is_bullet(lines[i].text):
+            i += 1
+            continue
+        j = i
+        while j < n and is_bullet(lines[j].text):
+            j += 1
+        items = [unbullet(lines[k].text) for k in range(i, j)]
+        headlines = sum(1 for t in items if headline_like(t, 30) or is_truncated(t))
+        boxed = i > 0 and labels[i - 1] in ("related_header", "explainer", "related")
+        if boxed or (headlines * 2 > len(items) and i >= n // 2):
+            for k in range(i, j):
+                labels[k] = labels[k] or "related"
+        i = j

@@ -1,0 +1,125 @@
+"""HTML pages: trafilatura for the main text, htmldate for the date, the page's own meta
+tags for title and site name, each kept with the tag that shows it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import htmldate
+import lxml.html
+import trafilatura
+
+from ..model import Evidence
+from .lines import Line
+from .metadata import parse_date
+from .outlets import name_key
+
+_DATE_KEYS = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publication_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+    "sailthru.date", "parsely-pub-date", "article.published", "og:article:published_time",
+)  # fmt: skip
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"(?P<value>[^"]{8,40})"')
+_SUFFIX_SEP = re.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
+
+
+@dataclass(slots=True)
+class Page:
+    lines: list[Line] = field(default_factory=list)
+    title: Evidence | None = None
+    site: Evidence | None = None
+    published: Evidence | None = None
+
+
+def read_page(html: str, url: str | None) -> Page:
+    """Main text lines (one per trafilatura paragraph) and the page's metadata."""
+    page = Page()
+    metas, tree = _metas(html)
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url or None, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception:  # trafilatura raises assorted parser errors on broken markup
+        doc = None
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text and tree is not None:
+        text = tree.text_content()
+    page.lines = [Line(t.strip(), i) for i, t in enumerate(text.split("\n")) if t.strip()]
+
+    if "og:site_name" in metas:
+        page.site = Evidence(metas["og:site_name"][0], metas["og:site_name"][1], "html")
+    elif doc is not None and getattr(doc, "sitename", None):
+        page.site = Evidence(doc.sitename, None, "html")
+
+    raw_title, evidence = None, None
+    for key in ("og:title", "twitter:title"):
+        if key in metas:
+            raw_title, evidence = metas[key]
+            break
+    if raw_title is None and doc is not None and getattr(doc, "title", None):
+        raw_title = doc.title
+    if raw_title is None and tree is not None and (t := tree.findtext(".//title")):
+        raw_title = t
+    if raw_title and (
+        title := strip_site_suffix(" ".join(raw_title.split()), page.site.value if page.site else None, url)
+    ):
+        page.title = Evidence(title, evidence or raw_title, "html")
+
+    page.published = _published(html, metas, url)
+    return page
+
+
+def _metas(html: str) -> tuple[dict[str, tuple[str, str]], lxml.html.HtmlElement | None]:
+    """meta name/property/itemprop → (content, the tag as written)."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return {}, None
+    out: dict[str, tuple[str, str]] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if key and content and key not in out:
+            out[key] = (content, lxml.html.tostring(el, encoding="unicode").strip())
+    return out, tree
+
+
+def _published(html: str, metas: dict[str, tuple[str, str]], url: str | None) -> Evidence | None:
+    """The publication date from the page's markup (never a guess from the page's text,
+    which would often be the render or crawl date)."""
+    for key in _DATE_KEYS:
+        if key in metas and (iso := parse_date(metas[key][0])):
+            return Evidence(iso, metas[key][1], "html")
+    if (m := _JSONLD_DATE.search(html)) and (iso := parse_date(m.group("value"))):
+        return Evidence(iso, m.group(0), "html")
+    try:
+        iso = htmldate.find_date(html, original_date=True, extensive_search=False, url=url or None)
+    except Exception:  # htmldate can fail on odd markup; a missing date is the honest answer
+        iso = None
+    return Evidence(iso, "htmldate", "html") if iso else None
+
+
+def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
+    """ "Headline | Outlet" → "Headline": drop a trailing (or leading) part that names the site."""
+    parts = _SUFFIX_SEP.split(title)
+    if len(parts) < 2:
+        return title
+    names = {name_key(site)} if site else set()
+    if url and (host := re.sub(r"^(www|m|amp)\.", "", (re.sub(r"^\w+://", "", url).split("/")[0]).lower())):
+        names.add(host.split(".")[0])
+
+    def is_site(part: str) -> bool:
+        key = name_key(part)
+        squashed = key.replace(" ", "")
+        return bool(key) and any(
+            n and (key == n or squashed == n.replace(" ", "") or key in n) for n in names
+        )
+
+    if is_site(parts[-1]):
+        return title[: title.rfind(parts[-1])].rstrip(" |–—-•·»:")
+    if is_site(parts[0]):
+        return title[len(parts[0]) :].lstrip(" |–—-•·»:")
+    if " | " in title and len(parts[-1].split()) <= 4:
+        return title[: title.rfind(" | ")]
+    return title
