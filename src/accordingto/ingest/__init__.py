@@ -72,11 +72,13 @@ def _dispatch(
     head: bytes, stream: BinaryIO, src: Source, columns: Columns, gz: Gunzip | None, file: BinaryIO | None
 ) -> Out:
     if head.startswith(WARC):
-        yield from read_warc(stream, src, gz)
+        yield from read_warc(stream, src, gz)  # reports its own truncation
         return
     if head.startswith(PARQUET):
         yield from read_parquet(file or stream, src, columns, seekable=file is not None)
         return
+    if not head.strip() and gz is not None and gz.truncated:
+        raise Reject("truncated gzip stream")
     if unicode_encoding(head) is None and (kind := binary_kind(head)):
         raise Reject(f"binary content ({kind}), not an article")
     head_text = decode(head)
@@ -89,4 +91,9 @@ def _dispatch(
             yield from read_csv(stream, head, head_text, src, columns)
         case kind:
             size = os.fstat(file.fileno()).st_size if file else None
-            yield read_document(stream, src, kind, size)
+            document = read_document(stream, src, kind, size)
+            if gz is not None and gz.truncated:
+                raise Reject("truncated gzip stream")
+            yield document
+    if gz is not None and gz.truncated:
+        yield ItemError(src.label, "truncated gzip stream")

@@ -67,11 +67,11 @@ def read_warc(stream: BinaryIO, src: Source, gz: Gunzip | None) -> Out:
     except Reject:
         raise
     except Exception as e:  # warcio raises assorted errors on malformed headers
-        yield ItemError(src.label, f"malformed WARC after {complete} records: {type(e).__name__}: {e}")
+        yield ItemError(src.label, f"malformed or truncated WARC after {complete} complete records: {type(e).__name__}: {e}")
 
 
 def _truncated(src: Source, complete: int) -> ItemError:
-    return ItemError(src.label, f"truncated WARC: the record after the {complete} complete ones is cut short")
+    return ItemError(src.label, f"truncated WARC: cut short after {complete} complete records")
 
 
 def _html_response(record: ArcWarcRecord) -> bool | None:
