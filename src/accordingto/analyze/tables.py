@@ -1,0 +1,120 @@
+"""The bundled, user-editable tables the analyzers read (data, not code).
+
+Each table is a TSV under `accordingto/data/`; `#` starts a comment line. A user extends a
+table by pointing an environment variable at more TSV files of the same shape (several paths
+joined by the OS path separator); their rows come after the bundled ones and win on conflicts.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def read_tsv(name: str, env: str | None = None) -> list[list[str]]:
+    """Rows of a bundled table plus those of the files named by `env`; unreadable extras are skipped."""
+    paths = [DATA / name]
+    if env and os.environ.get(env):
+        paths += [Path(p) for p in os.environ[env].split(os.pathsep) if p]
+    rows: list[list[str]] = []
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for line in lines:
+            if line.strip() and not line.lstrip().startswith("#"):
+                rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    canonical: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str
+    adjective: str
+    people: str
+    capital: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceEvent:
+    name: str
+    start: date
+    end: date
+    kind: str  # war, summit, attack, election, ...
+    aliases: tuple[str, ...]
+    cues: tuple[str, ...]  # words that must all appear near a mention for it to mean this event
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, Known]:
+    """Lower-cased surface form -> canonical entity, from aliases.tsv and countries.tsv."""
+    out: dict[str, Known] = {}
+    for c in countries():
+        out[c.name.lower()] = Known(c.name, "GPE")
+        out[c.capital.lower()] = Known(c.capital, "GPE")
+    for row in read_tsv("aliases.tsv", "ACCORDINGTO_ALIASES"):
+        if len(row) < 2 or not row[0]:
+            continue
+        known = Known(row[0], row[1] or "ORG")
+        for form in [row[0], *(_split(row[2]) if len(row) > 2 else [])]:
+            out[form.lower()] = known
+    return out
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    return tuple(
+        Country(*row[:4]) for row in read_tsv("countries.tsv", "ACCORDINGTO_COUNTRIES") if len(row) >= 4
+    )
+
+
+@lru_cache(maxsize=1)
+def adjectives() -> dict[str, Country]:
+    """Nationality adjective or people ("Russian", "Russians") -> country."""
+    out: dict[str, Country] = {}
+    for c in countries():
+        for form in (*_split(c.adjective), *_split(c.people)):
+            out[form.lower()] = c
+    return out
+
+
+@lru_cache(maxsize=1)
+def reference_events() -> tuple[ReferenceEvent, ...]:
+    out = []
+    for row in read_tsv("reference_events.tsv", "ACCORDINGTO_REFERENCE_EVENTS"):
+        if len(row) < 5:
+            continue
+        try:
+            start = date.fromisoformat(row[1])
+            end = date.fromisoformat(row[2]) if row[2] else start
+        except ValueError:
+            continue
+        cues = tuple(_split(row[5])) if len(row) > 5 else ()
+        out.append(ReferenceEvent(row[0], start, end, row[3], tuple(_split(row[4])), cues))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, tuple[str, str]]:
+    """Trigger lemma (or "lemma particle") -> (event type, part of speech: verb / noun / any)."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in read_tsv("event_triggers.tsv", "ACCORDINGTO_EVENT_TRIGGERS"):
+        if len(row) >= 2:
+            out[row[0].lower()] = (row[1], row[2] if len(row) > 2 and row[2] else "any")
+    return out
