@@ -78,20 +78,18 @@ def _clean(doc: RawDocument) -> Article:
 
 
 def _provenance(host: Evidence | None, cleaned: Cleaned) -> tuple[Evidence | None, Evidence | None]:
-    """(outlet, republished_from). The outlet is the host when the container names it,
-    and the copy's named original is then `republished_from`; with no host, the outlet
-    the text names (or its named original) is the outlet."""
-    named, origin = cleaned.outlet, cleaned.origin
-    if host is None:
-        if named:
-            return named, origin if origin and not origin.value else None
-        if origin and origin.value:
-            return origin, None
-        return None, origin
-    for candidate in (origin, named):
-        if candidate and (candidate.value is None or name_key(candidate.value) != name_key(host.value or "")):
-            return host, candidate
-    return host, None
+    """(outlet, republished_from). The outlet is who serves this copy: the host the
+    container names, else the outlet the text names ("Read more at X", "© X"). An explicit
+    re-publication marker ("Source: X | Read Full Article", "originally appeared in X")
+    gives `republished_from`, even unnamed (value None). A wire dateline's agency is the
+    outlet when nothing else is known, else the original."""
+    outlet = host or cleaned.outlet
+    origin = cleaned.origin or cleaned.wire
+    if outlet is None and cleaned.origin is None and cleaned.wire:
+        return cleaned.wire, None
+    if origin and origin.value and outlet and name_key(origin.value) == name_key(outlet.value or ""):
+        origin = None
+    return outlet, origin
 
 
 def _looks_like_html(content: str) -> bool:

@@ -34,12 +34,12 @@ PROMPT = _rx(
     r"\bnotifications?\b.{0,40}\b(enable|allow|turn on|on|off)\b",
     r"\bnever miss( out)?\b",
     r"\bsend you\b.{0,40}\b(reminders?|alerts?|notifications?|updates|emails?)\b",
-    r"^click\b.{0,20}\b(ok|allow|accept)\b",
+    r"^(just )?(click|tap|press|hit|select)\b.{0,30}\b(ok|allow|accept|yes)\b",
     r"\bcookies?\b.{0,80}\b(we use|use of|accept|consent|settings|policy|preferences|browsing|experience|this (web)?site)\b",
     r"\b(we use|accept( all)?|manage|reject( all)?)\b.{0,20}\bcookies?\b",
     r"\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|e-?mail|register|unsubscribe)\b",
     r"\b(sign up|subscribe|register)\b.{0,40}\bnewsletters?\b",
-    r"\b(delivered|straight|directly|sent)\b.{0,30}\b(to|into|in) your inbox\b",
+    r"\b(to|into|in) your inbox\b",
     r"^(enter|type) your e-?mail",
     r"\bthanks? (you )?for (subscribing|signing up|registering)\b",
     r"\binvalid e-?mail\b",
@@ -50,11 +50,11 @@ PROMPT = _rx(
 
 # Subscription, donation and app promos.
 PROMO = _rx(
-    r"\b(sign up|subscribe|register|join)( now| today| here| for free| free)?[.!]?$",
+    r"\b(sign up|subscribe|register|join)\b.{0,20}[.!]?$",
     r"^(sign up|subscribe|register|join us|join now|log ?in|sign in|create (an|your) account)\b",
     r"\bunlimited (digital )?access\b",
-    r"\b(support|fund|back|donate to) (our|independent|quality|trusted|investigative) (journalism|reporting|newsroom)\b",
-    r"\bbecome a (member|subscriber|supporter|patron)\b",
+    r"\b(support|fund|back|donate to)\b.{0,30}\b(journalism|reporting|newsroom)\b",
+    r"\bbecome an? (\w+ ){0,3}(member|subscriber|supporter|patron|donor)\b",
     r"\balready (a (subscriber|member)|have an account|registered)\b",
     r"\bclick here\b",
     r"\b(download|get) (our|the) (free )?app\b",
@@ -94,12 +94,26 @@ WIDGET = _rx(
     r"\bcomments? (are|have been) (closed|disabled|moderated|switched off)\b",
     r"^(log|sign) in to (comment|reply)\b",
     r"\bcommenting (guidelines|policy|rules)\b",
+    r"^have your say$",
+    r"\byour comment will (appear|be (published|posted|visible|reviewed))\b",
+    r"\bmoderator\b.{0,30}\bapprove",
+)
+
+# Site disclaimers and aggregator notices.
+DISCLAIMER = _rx(
+    r"\bcopyright (remains|belongs|rests) with\b",
+    r"\ball rights (reserved|belong|remain)\b",
+    r"\b(aggregates|curates|collects) (\w+ ){0,2}(stories|news|articles|content|headlines)\b",
+    r"\b(is )?a registered trademark\b",
+    r"\bthe views expressed\b.{0,60}\b(author|own|necessarily)\b",
+    r"\bwe may earn (a )?(commission|money)\b",
+    r"\baffiliate links?\b",
 )
 
 # Headers of link boxes ("Related articles", "More stories", "You may also like").
 RELATED_HEADER = _rx(
     r"^related( (articles?|stories|content|posts|news|coverage|reading|links|topics|videos?))?$",
-    r"^more (stories|news|from\b.*|on this( story| topic)?|like this|top stories|to read|videos?|in\b.*|about\b.*)$",
+    r"^more (stories|news|like this|top stories|to read|videos?|(on|from|in|about)\b.*)$",
     r"^(most|top) (read|popular|viewed|shared|watched|stories)( now| today| this week)?$",
     r"^(trending|popular|latest)( now| today| news| stories| videos?)?$",
     r"^recommended( for you| stories| reading| articles| videos?)?$",
@@ -129,8 +143,9 @@ READ_MORE_AT = re.compile(
 )
 # "This article originally appeared on X", "First published by X", "Republished with permission of X".
 ORIGINALLY = re.compile(
-    r"^(?:this (?:article|story|piece|report|post) (?:was )?)?(?:originally|first) (?:appeared|published|ran)"
-    r"\s+(?:on|in|at|by)\s+(?P<name>.+?)\s*(?:[,.;(]|$)"
+    r"^(?:this (?:article|story|piece|report|post) (?:was |is )?)?"
+    r"(?:(?:originally|first) (?:appeared|published|ran)|syndicated|distributed|supplied|provided)"
+    r"\s+(?:on|in|at|by|from|through|via)\s+(?P<name>.+?)\s*(?:[,.;(]|$)"
     r"|^(?:republished|reproduced|reprinted) (?:with permission )?(?:from|of|by)\s+(?P<name2>.+?)\s*(?:[,.;(]|$)",
     re.IGNORECASE,
 )
@@ -145,7 +160,7 @@ TAGS = _rx(
 # "© 2024 X", "Copyright 2024 X. All rights reserved.": the name is outlet evidence.
 COPYRIGHT = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\)|copyright\s+(?=\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
-    r"(?P<name>.*?)\s*(?:[.,]?\s*all rights reserved\.?)?$",
+    r"(?P<name>[^.,;|]*?)\s*(?:\b\d{4}\b)?\s*(?:[.,;|].*)?$",
     re.IGNORECASE,
 )
 BYLINE = re.compile(
@@ -169,6 +184,7 @@ AGENCY = re.compile(rf"\b({_AGENCY})\b", re.IGNORECASE)
 CREDIT_PREFIX = _rx(
     r"^\(?\s*((featured|main|top|header|lead|hero|cover) )?(image|photo|picture|pic|photograph|video|illustration|graphic|artwork|footage)s?( credits?| courtesy| source)?\s*[:：|]",
     r"^\(?\s*(photo |image )?credits?\s*[:：]",
+    r"^(image|picture|photo|video) (source|copyright)\b",
     r"^\(?\s*(photo|image|picture|photograph|illustration)s? (by|courtesy of|via|from)\b",
 )
 CREDIT_FILLER = re.compile(
@@ -181,6 +197,16 @@ TRAILING_CREDIT = _rx(
     r"\((image|photo|picture|pic|credit|photograph|video|illustration)s?\s*:[^)]*\)$",
     r"\([^()]*\b(photo|images?|via|pool|handout)\b[^()]*\)$",
     r"(^|[.!?]\s+)(photo|image|picture|photograph|credit)s?\s*:\s*\S.{0,60}$",
+    r"^(image|photo|video) caption\b",
+)
+# A house credit: "Courier Photo Desk", "Harbour Times Pictures", "Staff Photographer".
+HOUSE_CREDIT = re.compile(
+    r"^(?:[A-Z][\w'’.&-]*\s+){0,4}(?:photo desk|photos?|pictures|images|photography|staff photographer)$",
+    re.IGNORECASE,
+)
+# "Outlet | Section" breadcrumbs: a few short capitalised parts joined by bars or arrows.
+BREADCRUMB = re.compile(
+    r"^[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,2}(?:\s+[|>»›/]\s+[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,2})+$"
 )
 
 
@@ -189,6 +215,8 @@ def is_credit(text: str) -> bool:
     if word_count(text) > 20:
         return False
     if CREDIT_PREFIX.search(text):
+        return True
+    if word_count(text) <= 6 and text[0].isupper() and HOUSE_CREDIT.match(text):
         return True
     if word_count(text) > 10 or not AGENCY.search(text):
         return False
@@ -218,7 +246,9 @@ _ONE_LINE: list[tuple[str, Callable[[str], bool], int]] = [
     ("credit", is_credit, 20),
     ("caption", lambda t: bool(TRAILING_CREDIT.search(t)), 45),
     ("promo", lambda t: bool(PROMO.search(t)), 60),
-    ("copyright", lambda t: bool(COPYRIGHT.match(t)), 20),
+    ("copyright", lambda t: bool(COPYRIGHT.match(t)), 25),
+    ("disclaimer", lambda t: bool(DISCLAIMER.search(t)), 40),
+    ("breadcrumb", lambda t: bool(BREADCRUMB.match(t)), 10),
     ("byline", lambda t: bool(BYLINE.match(t)) or bool(WIRE_TRAILER.search(t)), 25),
     ("explainer", lambda t: headline_like(t, 12) and bool(EXPLAINER.search(t)), 12),
 ]
@@ -283,7 +313,12 @@ def _captions(lines: list[Line], labels: list[str | None], title: int | None) ->
         before = lines[prev]
         same_block = before.block == line.block
         alone = (prev == 0 or lines[prev - 1].block != before.block) and not ends_sentence(before.text)
-        if (same_block and word_count(before.text) <= 40) or (alone and word_count(before.text) <= 15):
+        between = prev > 0 and labels[prev - 1] == "credit" and before.block != line.block
+        if (
+            (same_block and word_count(before.text) <= 40)
+            or (alone and word_count(before.text) <= 15)
+            or (between and word_count(before.text) <= 30)
+        ):
             labels[prev] = "caption"
 
 

@@ -12,7 +12,7 @@ from .lines import Line, ends_sentence, headline_like, word_count
 from .metadata import date_line, dateline_agency, split_date_header
 from .outlets import OutletTable
 
-# Labels whose line says something about where the article came from.
+_WIRE_SUFFIX = re.compile(r"\s+(wire service|news service|newswire|wire|news agency wire)$", re.IGNORECASE)
 _CORPORATE = re.compile(
     r"[,.]?\s+(ltd|limited|inc|llc|plc|group|media group|corp(oration)?)\.?$", re.IGNORECASE
 )
@@ -22,7 +22,7 @@ _CORPORATE = re.compile(
 class Cleaned:
     """What the lines say. `outlet` is the publisher the text names ("Read more at X",
     "© X"); `origin` the original it says it copies ("Source: X", "originally appeared
-    in X", a wire dateline), with value None for a bare marker ("Read Full Article")."""
+    in X"), with value None for a bare marker ("Read Full Article")."""
 
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
@@ -30,6 +30,7 @@ class Cleaned:
     labels: list[tuple[str, str]] = field(default_factory=list)  # (label, line) of removed lines
     outlet: Evidence | None = None
     origin: Evidence | None = None
+    wire: Evidence | None = None  # the agency of a wire dateline ("LONDON (Reuters) -")
     published: Evidence | None = None
 
 
@@ -50,6 +51,10 @@ def clean_lines(lines: list[Line], table: OutletTable, title_hint: str | None = 
     title_text = lines[title].text if title is not None else title_hint
     if title is not None:
         labels[title] = None
+        for i in range(title):
+            # A section label printed above the headline ("Investigation", "World").
+            if labels[i] is None and word_count(lines[i].text) <= 3 and headline_like(lines[i].text + " x"):
+                labels[i] = "kicker"
     bp.classify(lines, labels, title, title_text)
 
     out.title = title_text
@@ -109,18 +114,31 @@ def _find_title(lines: list[Line], labels: list[str | None]) -> int | None:
     return None
 
 
+def _agency_name(name: str) -> str:
+    """ "the X wire service" → "X"."""
+    return _WIRE_SUFFIX.sub(
+        "", re.sub(r"^the\s+(?=.*\s(wire|service)$)", "", name.strip(), flags=re.IGNORECASE)
+    )
+
+
 def _read_provenance(out: Cleaned, table: OutletTable) -> None:
     for label, text in out.labels:
         if label == "read_more_at" and out.outlet is None and (m := bp.READ_MORE_AT.search(text)):
             out.outlet = Evidence(table.canonical(m.group("name")), text, "text")
         elif label == "originally" and out.origin is None and (m := bp.ORIGINALLY.search(text)):
-            out.origin = Evidence(table.canonical(m.group("name") or m.group("name2")), text, "text")
+            out.origin = Evidence(
+                table.canonical(_agency_name(m.group("name") or m.group("name2"))), text, "text"
+            )
         elif label == "full_article" and out.origin is None:
             out.origin = Evidence(None, text, "text")
         elif label == "source" and (m := bp.SOURCE.search(text)):
-            name = m.group("name")
+            name, _, marker = m.group("name").partition("|")
+            name = name.strip()
             if bp.FULL_ARTICLE.search(name) and out.origin is None:
                 out.origin = Evidence(None, text, "text")
+            elif bp.FULL_ARTICLE.search(marker.strip()) and (out.origin is None or out.origin.value is None):
+                # "Source: X | Read Full Article": a copy of X, whatever X is.
+                out.origin = Evidence(table.canonical(name), text, "text")
             elif (known := table.by_name(name)) and (out.origin is None or out.origin.value is None):
                 # Only a news outlet makes "Source:" a re-publication; a ministry is a citation.
                 out.origin = Evidence(known, text, "text")
@@ -131,7 +149,6 @@ def _read_provenance(out: Cleaned, table: OutletTable) -> None:
             if name and word_count(name) <= 6 and not bp.AGENCY.fullmatch(name):
                 out.outlet = Evidence(table.canonical(name), text, "text")
                 break
-    if out.origin is None and len(out.paragraphs) > 1:
-        first = out.paragraphs[1]
-        if (wire := dateline_agency(first)) and (known := table.by_name(wire[0])):
-            out.origin = Evidence(known, wire[1], "text")
+    wire = dateline_agency(out.paragraphs[1]) if len(out.paragraphs) > 1 else None
+    if wire and (known := table.by_name(wire[0])):
+        out.wire = Evidence(known, wire[1], "text")
