@@ -157,7 +157,10 @@ def _span(row: dict[str, Any], prefix: str, text_col: str | None = None) -> Span
 
 
 def _evidence(value: Any, evidence: Any) -> Evidence | None:
-    return Evidence(str(value), evidence, origin="store") if value else None
+    # A marker like "Source: Read Full Article" is evidence of a re-publication without a name.
+    if value is None and not evidence:
+        return None
+    return Evidence(str(value) if value is not None else None, evidence, origin="store")
 
 
 def analysis_from_rows(
