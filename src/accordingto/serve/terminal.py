@@ -45,11 +45,11 @@ def highlighted(a: Analysis) -> Text:
 def _metadata(a: Analysis) -> str:
     art = a.article
     parts = [f"file {art.file}", f"id {art.id}"]
-    if art.outlet:
+    if art.outlet and art.outlet.value:
         parts.append(f"outlet {art.outlet.value}")
     if art.republished_from:
-        parts.append(f"republished from {art.republished_from.value}")
-    if art.published:
+        parts.append(f"republished from {art.republished_from.value or 'an unnamed source'}")
+    if art.published and art.published.value:
         parts.append(f"published {art.published.value}")
     elif (estimate := art.published_estimate or a.published_estimate) is not None:
         parts.append(f"published between {estimate.earliest} and {estimate.latest} (estimated)")
