@@ -80,11 +80,13 @@ def _clean(doc: RawDocument) -> Article:
 def _provenance(host: Evidence | None, cleaned: Cleaned) -> tuple[Evidence | None, Evidence | None]:
     """(outlet, republished_from). The outlet is who serves this copy: the host the
     container names, else the outlet the text names ("Read more at X", "© X"). An explicit
-    re-publication marker ("Source: X | Read Full Article", "originally appeared in X")
-    gives `republished_from`, even unnamed (value None). A wire dateline's agency is the
+    re-publication marker ("Source: X | Read Full Article", "originally appeared in X"),
+    or a text-named outlet other than the host, gives `republished_from`, even unnamed
+    (value None). A wire dateline's agency is the
     outlet when nothing else is known, else the original."""
     outlet = host or cleaned.outlet
-    origin = cleaned.origin or cleaned.wire
+    # With a host known, an outlet the text names is where this copy came from.
+    origin = cleaned.origin or (cleaned.outlet if host else None) or cleaned.wire
     if outlet is None and cleaned.origin is None and cleaned.wire:
         return cleaned.wire, None
     if origin and origin.value and outlet and name_key(origin.value) == name_key(outlet.value or ""):

@@ -32,14 +32,15 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 PROMPT = _rx(
     r"\b(enable|allow|turn on|receive|get|push)\b.{0,40}\bnotifications?\b",
     r"\bnotifications?\b.{0,40}\b(enable|allow|turn on|on|off)\b",
-    r"\bnever miss( out)?\b",
+    r"\bnever miss\b.{0,40}\b(stor(y|ies)|news|updates?|exclusives?|alerts?|headlines?|articles?)\b",
     r"\bsend you\b.{0,40}\b(reminders?|alerts?|notifications?|updates|emails?)\b",
     r"^(just )?(click|tap|press|hit|select)\b.{0,30}\b(ok|allow|accept|yes)\b",
-    r"\bcookies?\b.{0,80}\b(we use|use of|accept|consent|settings|policy|preferences|browsing|experience|this (web)?site)\b",
+    r"\bcookies?\b.{0,80}\b(consent|cookie (policy|settings|preferences|notice)|this (web)?site|our (web)?site)\b",
     r"\b(we use|accept( all)?|manage|reject( all)?)\b.{0,20}\bcookies?\b",
     r"\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|e-?mail|register|unsubscribe)\b",
     r"\b(sign up|subscribe|register)\b.{0,40}\bnewsletters?\b",
-    r"\b(to|into|in) your inbox\b",
+    r"^(get|have|receive|sign up|subscribe|want)\b.{0,80}\b(to|into|in) your inbox\b",
+    r"\bdelivered (straight |directly |right )?(to|into) your inbox\b",
     r"^(enter|type) your e-?mail",
     r"\bthanks? (you )?for (subscribing|signing up|registering)\b",
     r"\binvalid e-?mail\b",
@@ -50,8 +51,9 @@ PROMPT = _rx(
 
 # Subscription, donation and app promos.
 PROMO = _rx(
-    r"\b(sign up|subscribe|register|join)\b.{0,20}[.!]?$",
     r"^(sign up|subscribe|register|join us|join now|log ?in|sign in|create (an|your) account)\b",
+    r"[.!?]\s+(sign up|subscribe|register|join( us)?)\b[^.!?]{0,30}[.!]?$",
+    r"\b(sign up|subscribe)( now| today| here| for free| free)+[.!]?$",
     r"\bunlimited (digital )?access\b",
     r"\b(support|fund|back|donate to)\b.{0,30}\b(journalism|reporting|newsroom)\b",
     r"\bbecome an? (\w+ ){0,3}(member|subscriber|supporter|patron|donor)\b",
@@ -81,7 +83,8 @@ CHROME = _rx(
 
 # Share buttons and comment forms.
 WIDGET = _rx(
-    r"^share( this| post| article| story| on| via| to| the page)?\b",
+    r"^share( this)?( article| story| post| page| link)?\s*[:!]?$",
+    r"^share( this( article| story| post| page)?)?\s*(:|on \w+|via \w+|with (your )?friends)",
     r"^(tweet|e-?mail|print|copy( link)?|link copied|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|messenger|telegram|flipboard|comments?|\d+ comments?|view( all)?( \d+)? comments|show comments|load comments|add (a )?comment|post( a)? comment|submit|cancel reply|reply|report|like|save|saved|bookmark|gift (this )?article|follow)$",
     r"\bplease enter (your|a valid)\b",
     r"\byou have entered an incorrect\b",
@@ -135,20 +138,26 @@ EXPLAINER = _rx(
 LINK_LINE = _rx(
     r"^(read more|more|read|also read|see also|related|watch|watch more|listen|recommended|don'?t miss|must read|read next|trending|most read|click here)\s*[:|>»]\s*\S",
 )
+_MONTHS_RX = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 # "Read more at X.": the article continues at (so came from) outlet X.
 READ_MORE_AT = re.compile(
     r"^(?:read|see|find|continue reading|read the (?:full|whole|original|rest of the) (?:story|article|report))"
-    r"(?: more| this(?: story| article)?| the full story| the full article)?\s+(?:at|on)\s+(?P<name>.+?)\s*[.!]?$",
+    r"(?: more| this(?: story| article)?| the full story| the full article)?\s+(?:at|on)\s+"
+    r"(?P<name>(?:[Tt]he\s+)?(?-i:[A-Z0-9]).*?|[\w-]+\.[a-z]{2,}\S*)\s*[.!]?$",
     re.IGNORECASE,
 )
 # "This article originally appeared on X", "First published by X", "Republished with permission of X".
+# An outlet's name: capitalised, and not a date ("First published in May 2020").
+_NAME = rf"(?!{_MONTHS_RX})(?:[Tt]he\s+)?(?-i:[A-Z])[^,;(]*?"
 ORIGINALLY = re.compile(
-    r"^(?:this (?:article|story|piece|report|post) (?:was |is )?)?"
-    r"(?:(?:originally|first) (?:appeared|published|ran)|syndicated|distributed|supplied|provided)"
-    r"\s+(?:on|in|at|by|from|through|via)\s+(?P<name>.+?)\s*(?:[,.;(]|$)"
-    r"|^(?:republished|reproduced|reprinted) (?:with permission )?(?:from|of|by)\s+(?P<name2>.+?)\s*(?:[,.;(]|$)",
+    r"^(?:this (?:article|story|piece|report|post|content) (?:was |is |has been )?(?:originally |first )?"
+    r"(?:appeared|published|ran|syndicated|distributed|supplied|provided|reproduced|republished)"
+    r"|(?:originally|first) (?:appeared|published|ran)"
+    r"|(?:republished|reproduced|reprinted))(?: with permission)?"
+    rf"\s+(?:on|in|at|by|from|through|via|of)\s+(?P<name>{_NAME})\s*(?:[,.;(]|$)",
     re.IGNORECASE,
 )
+_PLATFORMS = {"instagram", "twitter", "x", "facebook", "youtube", "tiktok", "telegram", "linkedin", "threads"}
 # "Source: X" lines and bare re-publication markers ("Read Full Article").
 SOURCE = re.compile(r"^sources?\s*[:：]\s*(?P<name>.+?)\s*$", re.IGNORECASE)
 FULL_ARTICLE = _rx(r"^(read|view|see|open) (the )?(full|original|whole) (article|story|report)[.!]?$")
@@ -159,7 +168,7 @@ TAGS = _rx(
 )
 # "© 2024 X", "Copyright 2024 X. All rights reserved.": the name is outlet evidence.
 COPYRIGHT = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\)|copyright\s+(?=\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
+    r"^(?:copyright\s*)?(?:©|\(c\)(?=\s*\d{4})|copyright\s+(?=\d{4}))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
     r"(?P<name>[^.,;|]*?)\s*(?:\b\d{4}\b)?\s*(?:[.,;|].*)?$",
     re.IGNORECASE,
 )
@@ -195,14 +204,13 @@ CREDIT_FILLER = re.compile(
 # A caption that carries its own credit at the end: "… (Image: Getty)", "… Photo: AP".
 TRAILING_CREDIT = _rx(
     r"\((image|photo|picture|pic|credit|photograph|video|illustration)s?\s*:[^)]*\)$",
-    r"\([^()]*\b(photo|images?|via|pool|handout)\b[^()]*\)$",
+    r"\([^()]*(\b(photo|images?|picture)s?\b|/)[^()]*\)$",
     r"(^|[.!?]\s+)(photo|image|picture|photograph|credit)s?\s*:\s*\S.{0,60}$",
     r"^(image|photo|video) caption\b",
 )
 # A house credit: "Courier Photo Desk", "Harbour Times Pictures", "Staff Photographer".
 HOUSE_CREDIT = re.compile(
-    r"^(?:[A-Z][\w'’.&-]*\s+){0,4}(?:photo desk|photos?|pictures|images|photography|staff photographer)$",
-    re.IGNORECASE,
+    r"^(?:[A-Z][\w'’.&-]*\s+){0,4}(?i:photo desk|photos?|pictures|images|photography|staff photographer)$"
 )
 # "Outlet | Section" breadcrumbs: a few short capitalised parts joined by bars or arrows.
 BREADCRUMB = re.compile(
@@ -216,7 +224,7 @@ def is_credit(text: str) -> bool:
         return False
     if CREDIT_PREFIX.search(text):
         return True
-    if word_count(text) <= 6 and text[0].isupper() and HOUSE_CREDIT.match(text):
+    if word_count(text) <= 6 and HOUSE_CREDIT.match(text):
         return True
     if word_count(text) > 10 or not AGENCY.search(text):
         return False
@@ -224,6 +232,11 @@ def is_credit(text: str) -> bool:
     names_only = all(w[0].isupper() for w in rest)
     separated = bool(re.search(r"[/|©]|\bvia\b|\bfor\b", text, re.IGNORECASE))
     return names_only and (not rest or (separated and len(rest) <= 5))
+
+
+def _names_outlet(rx: re.Pattern[str], text: str) -> bool:
+    m = rx.search(text)
+    return bool(m) and m.group("name").strip(" .").casefold() not in _PLATFORMS
 
 
 def _related_header(text: str) -> bool:
@@ -236,8 +249,8 @@ _ONE_LINE: list[tuple[str, Callable[[str], bool], int]] = [
     ("prompt", lambda t: bool(PROMPT.search(t)), 60),
     ("chrome", lambda t: bool(CHROME.search(t.rstrip(".!:"))), 25),
     ("widget", lambda t: bool(WIDGET.search(t.rstrip(".!:"))), 14),
-    ("read_more_at", lambda t: bool(READ_MORE_AT.search(t)), 12),
-    ("originally", lambda t: bool(ORIGINALLY.search(t)), 30),
+    ("read_more_at", lambda t: _names_outlet(READ_MORE_AT, t), 12),
+    ("originally", lambda t: _names_outlet(ORIGINALLY, t), 30),
     ("source", lambda t: bool(SOURCE.search(t)), 15),
     ("full_article", lambda t: bool(FULL_ARTICLE.search(t)), 8),
     ("tags", lambda t: bool(TAGS.search(t)), 60),
@@ -304,6 +317,7 @@ def _link_like(text: str) -> bool:
 
 def _captions(lines: list[Line], labels: list[str | None], title: int | None) -> None:
     """A short line printed right before an image credit is that image's caption."""
+    spaced = len({line.block for line in lines}) * 3 > len(lines)
     for i, line in enumerate(lines):
         if labels[i] != "credit" or i == 0:
             continue
@@ -311,14 +325,12 @@ def _captions(lines: list[Line], labels: list[str | None], title: int | None) ->
         if prev == title or labels[prev] is not None:
             continue
         before = lines[prev]
-        same_block = before.block == line.block
-        alone = (prev == 0 or lines[prev - 1].block != before.block) and not ends_sentence(before.text)
-        between = prev > 0 and labels[prev - 1] == "credit" and before.block != line.block
-        if (
-            (same_block and word_count(before.text) <= 40)
-            or (alone and word_count(before.text) <= 15)
-            or (between and word_count(before.text) <= 30)
-        ):
+        # Sharing a block with the credit binds a caption to it, but only where the page
+        # separates paragraphs with blank lines at all.
+        same_block = spaced and before.block == line.block
+        between = prev > 0 and labels[prev - 1] == "credit"
+        short_label = word_count(before.text) <= 15 and not ends_sentence(before.text)
+        if ((same_block or between) and word_count(before.text) <= 40) or short_label:
             labels[prev] = "caption"
 
 

@@ -26,9 +26,13 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_TIME}", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b{_TIME}", re.IGNORECASE),
 ]
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\b(?:[A-Z]{2,4}|[A-Z]{1,2}T)\b)?|\b(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|ET|PT)\b",
+    re.IGNORECASE,
+)
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
 _DATE_WORDS = re.compile(
-    rf"\b(?:published|posted|updated|last updated|first published|modified|date|dated|on|at|{_WEEKDAY})\b|[:|,/·•–—-]",
+    rf"\b(?:published|posted|updated|last updated|last modified|first published|modified|date|dated|on|at|{_WEEKDAY})(?!\w)|[:|,/·•–—-]",
     re.IGNORECASE,
 )
 # A scraper's header glued to the headline: "date 2024-07-28 Headline…".
@@ -72,10 +76,13 @@ def date_line(text: str) -> tuple[str, bool] | None:
     """A line that only states a date ("Published: 3 March 2024, 10:15 GMT", "Updated …"):
     returns (ISO date, whether it is an update date) or None."""
     found = find_date(text)
-    if not found or len(text.split()) > 14:
+    if not found or len(text.split()) > 20:
         return None
     iso, m = found
-    rest = _DATE_WORDS.sub(" ", text[: m.start()] + " " + text[m.end() :]).split()
+    rest = text
+    for rx in DATE_PATTERNS:
+        rest = rx.sub(" ", rest)
+    rest = _DATE_WORDS.sub(" ", _CLOCK.sub(" ", rest)).split()
     if rest and not _BYLINE_REST.fullmatch(" ".join(rest)):
         return None
     updated = bool(re.search(r"\b(updated|modified)\b", text[: m.start()], re.IGNORECASE)) and not re.search(

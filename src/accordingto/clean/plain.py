@@ -126,9 +126,7 @@ def _read_provenance(out: Cleaned, table: OutletTable) -> None:
         if label == "read_more_at" and out.outlet is None and (m := bp.READ_MORE_AT.search(text)):
             out.outlet = Evidence(table.canonical(m.group("name")), text, "text")
         elif label == "originally" and out.origin is None and (m := bp.ORIGINALLY.search(text)):
-            out.origin = Evidence(
-                table.canonical(_agency_name(m.group("name") or m.group("name2"))), text, "text"
-            )
+            out.origin = Evidence(table.canonical(_agency_name(m.group("name"))), text, "text")
         elif label == "full_article" and out.origin is None:
             out.origin = Evidence(None, text, "text")
         elif label == "source" and (m := bp.SOURCE.search(text)):
@@ -152,3 +150,12 @@ def _read_provenance(out: Cleaned, table: OutletTable) -> None:
     wire = dateline_agency(out.paragraphs[1]) if len(out.paragraphs) > 1 else None
     if wire and (known := table.by_name(wire[0])):
         out.wire = Evidence(known, wire[1], "text")
+    for label, text in out.labels:
+        if out.wire is None and label in ("byline", "dateline"):
+            # "By The Associated Press", "By Jane Doe, Reuters": an agency or outlet as author.
+            names = re.split(
+                r"[,|;/–—]|\b(?:and|for|of)\b", re.sub(r"^.{0,30}?\bby\s+", "", text, flags=re.IGNORECASE)
+            )
+            known = next((k for n in names if n.strip() and (k := table.by_name(n.strip()))), None)
+            if known:
+                out.wire = Evidence(known, text, "text")

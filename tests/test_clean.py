@@ -1,0 +1,272 @@
+"""clean on plain-text scrapes: body versus boilerplate, headline, outlet, date.
+
+The articles below are written for these tests (fictional events) and carry furniture of
+other sites than the seed articles: other agencies, promo wordings, bylines, datelines.
+"""
+
+from __future__ import annotations
+
+from accordingto.clean import clean
+from accordingto.model import RawDocument
+
+
+def run(text: str, **hints: str):
+    return clean(RawDocument(file="t.txt", uri="t.txt", content=text, format="text", hints=hints))
+
+
+def paragraphs(article) -> list[str]:
+    return article.text.split("\n\n")
+
+
+TABLOID = """\
+Allow notifications to get the latest breaking news straight to your device
+
+We use cookies to give you the best experience. By continuing to browse you agree to our cookie policy.
+Accept all cookies
+
+Seaside town plunged into darkness for third night as engineers hunt fault
+By Harriet Ellison | March 3, 2024
+
+Residents of Marrowby were left without power for a third night running on Saturday after a fault at the town's only substation defeated repair crews.
+
+The outage hit about 4,000 homes, the network operator said.
+
+Engineers at the substation on Sunday morning.
+Tom Reddaway/PA Wire
+
+A shopkeeper on the high street said: "We have thrown away hundreds of pounds of frozen food."
+
+Council Leaders Demand Answers Over Grid Failures
+
+The operator said it expected to restore supply by Monday evening and apologised for the disruption.
+
+Sign up to our daily newsletter for the stories that matter, delivered to your inbox.
+
+Related:
+• Storm Warnings Issued For Northern Coast
+• Why your energy bill could rise in April
+• Fishermen count cost of winter storms
+
+Tags: Energy, Weather, Marrowby
+"""
+
+
+def test_tabloid_split_title_and_byline_date():
+    a = run(TABLOID)
+    assert a.title == "Seaside town plunged into darkness for third night as engineers hunt fault"
+    assert paragraphs(a) == [
+        "Seaside town plunged into darkness for third night as engineers hunt fault",
+        "Residents of Marrowby were left without power for a third night running on Saturday after a fault at the town's only substation defeated repair crews.",
+        "The outage hit about 4,000 homes, the network operator said.",
+        'A shopkeeper on the high street said: "We have thrown away hundreds of pounds of frozen food."',
+        "The operator said it expected to restore supply by Monday evening and apologised for the disruption.",
+    ]
+    assert a.boilerplate == [
+        "Allow notifications to get the latest breaking news straight to your device",
+        "We use cookies to give you the best experience. By continuing to browse you agree to our cookie policy.",
+        "Accept all cookies",
+        "By Harriet Ellison | March 3, 2024",
+        "Engineers at the substation on Sunday morning.",
+        "Tom Reddaway/PA Wire",
+        "Council Leaders Demand Answers Over Grid Failures",
+        "Sign up to our daily newsletter for the stories that matter, delivered to your inbox.",
+        "Related:",
+        "• Storm Warnings Issued For Northern Coast",
+        "• Why your energy bill could rise in April",
+        "• Fishermen count cost of winter storms",
+        "Tags: Energy, Weather, Marrowby",
+    ]
+    assert a.published is not None and a.published.value == "2024-03-03"
+    assert a.published.evidence == "By Harriet Ellison | March 3, 2024"
+    assert a.published_estimate is not None and a.published_estimate.earliest == "2024-03-03"
+    assert a.outlet is None  # nothing in the text names the publisher
+
+
+WIRE = """\
+Central bank holds rates as inflation cools faster than expected
+
+LONDON (Reuters) - The Bank of Albion kept interest rates unchanged on Thursday but signalled that cuts could come this summer, after inflation fell for a fourth month in a row.
+
+"We are not there yet, but we are getting closer," Governor Maria Okafor told reporters.
+
+Markets had priced in a small chance of a cut.
+
+Reporting by Daniel Price; Editing by Susan Lowe
+"""
+
+
+def test_wire_dateline_names_the_agency():
+    a = run(WIRE)
+    assert a.title == "Central bank holds rates as inflation cools faster than expected"
+    assert a.boilerplate == ["Reporting by Daniel Price; Editing by Susan Lowe"]
+    assert a.outlet is not None and a.outlet.value == "Reuters"
+    assert a.outlet.evidence == "LONDON (Reuters) -"
+    assert a.republished_from is None
+    # The dateline stays in the body: it is part of the first paragraph's line.
+    assert paragraphs(a)[1].startswith("LONDON (Reuters) - The Bank of Albion")
+
+
+MAGAZINE = """\
+EXCLUSIVE
+Hospital waiting lists fall for the first time in two years, figures show
+
+Ministers hail 'turning point' but doctors warn winter will test the recovery
+
+Waiting lists for planned hospital treatment fell by 40,000 in January, the first drop since early 2022, according to official figures published on Thursday.
+
+Nurses at a ward in Bristol. (Image: Getty Images)
+
+Video Player is loading.
+Play Video
+
+What the figures show
+
+  - The number of patients waiting more than a year fell to 210,000.
+  - Ambulance response times improved in every region.
+
+The health secretary said the figures were "a turning point", but the Royal College of Physicians said staff shortages remained severe.
+
+MORE: Junior doctors announce new strike dates
+
+Share this article
+
+Subscribe now for unlimited access to our award-winning journalism.
+
+This article originally appeared on The Conversation.
+
+Leave a Reply
+"""
+
+
+def test_magazine_furniture_and_syndication_marker():
+    a = run(MAGAZINE)
+    assert a.title == "Hospital waiting lists fall for the first time in two years, figures show"
+    body = paragraphs(a)
+    assert body[0] == a.title
+    assert "Ministers hail 'turning point' but doctors warn winter will test the recovery" in body
+    assert "What the figures show" in body  # a section heading is body
+    assert "- The number of patients waiting more than a year fell to 210,000." in body
+    assert a.boilerplate == [
+        "EXCLUSIVE",
+        "Nurses at a ward in Bristol. (Image: Getty Images)",
+        "Video Player is loading.",
+        "Play Video",
+        "MORE: Junior doctors announce new strike dates",
+        "Share this article",
+        "Subscribe now for unlimited access to our award-winning journalism.",
+        "This article originally appeared on The Conversation.",
+        "Leave a Reply",
+    ]
+    # An explicit re-publication marker names the original even when the host is unknown.
+    assert a.republished_from is not None and a.republished_from.value == "The Conversation"
+    assert a.republished_from.evidence == "This article originally appeared on The Conversation."
+
+
+AGGREGATOR = """\
+Mayor quits after row over city budget
+
+Published: 14 February 2023, 09:12 GMT
+Updated: 15 February 2023
+
+The mayor of Eastholm resigned on Tuesday after councillors rejected his budget for a second time.
+
+He said in a statement that he had "lost the confidence of the chamber".
+
+Image: Eastholm Council
+
+Please enter your comment!
+Please enter your name here
+You have entered an incorrect email address!
+
+More stories
+
+Local Bakery Wins National Award
+The family-run bakery beat 300 entries to take the top prize...
+Road closures planned for marathon weekend
+Runners will pass through the old town twice...
+
+Source: Associated Press
+"""
+
+
+def test_aggregator_related_box_comment_form_and_source_line():
+    a = run(AGGREGATOR)
+    assert paragraphs(a) == [
+        "Mayor quits after row over city budget",
+        "The mayor of Eastholm resigned on Tuesday after councillors rejected his budget for a second time.",
+        'He said in a statement that he had "lost the confidence of the chamber".',
+    ]
+    assert "Source: Associated Press" in a.boilerplate
+    assert "Road closures planned for marathon weekend" in a.boilerplate
+    assert "Runners will pass through the old town twice..." in a.boilerplate
+    assert a.published is not None and a.published.value == "2023-02-14"
+    # "Source: <news agency>" marks a copy of that agency's story.
+    assert a.republished_from is not None and a.republished_from.value == "Associated Press"
+    assert a.outlet is None
+
+
+def test_read_more_at_names_outlet_through_alias_table():
+    text = "Rail strike called off at last minute\n\nUnions called off Monday's strike.\n\nRead more at the Times of London.\n"
+    a = run(text)
+    assert a.outlet is not None and a.outlet.value == "The Times"
+    assert a.outlet.evidence == "Read more at the Times of London."
+    assert a.boilerplate == ["Read more at the Times of London."]
+
+
+def test_date_header_glued_to_headline():
+    a = run(" date 2023-11-05 Ferry operator cancels winter crossings\nSource:  Harbour Board\n\nThe operator cited fuel costs.\n")
+    assert a.title == "Ferry operator cancels winter crossings"
+    assert paragraphs(a)[0] == "Ferry operator cancels winter crossings"
+    assert a.published is not None and (a.published.value, a.published.evidence) == ("2023-11-05", "date 2023-11-05")
+    assert a.boilerplate == ["Source:  Harbour Board"]  # inner double space kept verbatim
+    assert a.republished_from is None  # a board is a citation, not an outlet
+
+
+def test_inner_whitespace_kept_and_paragraphs_single_blank_line():
+    a = run("A headline that is long enough\n\n\n\n  First  line  with  doubles.  \nSecond line.\n")
+    assert a.text == "A headline that is long enough\n\nFirst  line  with  doubles.\n\nSecond line."
+
+
+def test_record_hints_weighed_with_text():
+    text = "Ministers agree new fishing quotas\n\nQuotas for cod will fall by a tenth.\n\nRead more at The Daily Beast.\n"
+    a = clean(
+        RawDocument(
+            file="feed.jsonl#1",
+            uri="https://news.yahoo.com/fishing-quotas-1234.html",
+            content=text,
+            format="record",
+            hints={"url": "https://news.yahoo.com/fishing-quotas-1234.html", "published": "2024-01-09T08:00:00Z"},
+        )
+    )
+    # The host serving the copy is the outlet; the text's "Read more at X" names the original.
+    assert a.outlet is not None and (a.outlet.value, a.outlet.origin) == ("Yahoo News", "url")
+    assert a.republished_from is not None and a.republished_from.value == "The Daily Beast"
+    assert a.published is not None and (a.published.value, a.published.origin) == ("2024-01-09", "record")
+
+
+def test_record_title_hint_becomes_first_paragraph():
+    doc = RawDocument(
+        file="f#2",
+        uri="f#2",
+        content="The council approved the plan on Monday.\n\nWork starts in May.",
+        format="record",
+        hints={"title": "Council approves harbour plan", "outlet": "the Guardian"},
+    )
+    a = clean(doc)
+    assert a.title == "Council approves harbour plan"
+    assert paragraphs(a) == ["Council approves harbour plan", "The council approved the plan on Monday.", "Work starts in May."]
+    assert a.outlet is not None and (a.outlet.value, a.outlet.origin) == ("The Guardian", "record")
+
+
+def test_warc_date_is_a_fallback_only():
+    doc = RawDocument(file="c#1", uri="c#1", content="Headline here today\n\nBody text.", format="text", hints={"warc_date": "2025-06-01T10:00:00Z"})
+    a = clean(doc)
+    assert a.published is not None and (a.published.value, a.published.origin) == ("2025-06-01", "warc")
+    assert a.published_estimate is None  # a capture date only bounds publication from above
+
+
+def test_garbage_never_raises():
+    for content in ["", "\n\n\n", "\x00\x01\x02", "<<<>>>", "a" * 100_000, "•\n•\n•", "©", "Source:"]:
+        a = run(content)
+        assert isinstance(a.text, str)
+    assert run("").text == ""
