@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from ..model import Span
 
 NUMBER_LIKE = {"NUM"}
+EVIDENTIAL_PARTICIPLES = {"say", "believe", "think", "report", "allege", "rumour", "rumor", "suspect", "claim", "understand", "reckon", "estimate"}
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,10 @@ def hedges_in(doc: Doc, start: int, end: int) -> list[Span]:
         return out
     for tok in span:
         h = hedge_at(tok)
+        if tok.tag_ == "VBN" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" and any(
+            c.dep_ == "auxpass" for c in tok.children
+        ) and tok.lemma_.lower() in EVIDENTIAL_PARTICIPLES:
+            h = evidential_passive(tok)
         if h is not None and h.start >= start and h.end <= end and (not out or h.start >= out[-1].end):
             out.append(h)
     return out

@@ -1,0 +1,179 @@
+"""Dependency-parse helpers shared by the attribution finders: subjects, content clauses,
+recipients and character extents of token sets."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import Cue, lexicon
+
+WH_WORDS = {"what", "who", "whom", "which", "how", "why", "where", "when", "whether", "if"}
+RELATIVE = {"who", "which", "that", "whom"}
+# verbs whose "to"-infinitive after an addressee is the reported content ("told X to …")
+DIRECTIVE = set(
+    ["tell", "ask", "urge", "order", "instruct", "direct", "call", "warn", "advise", "request", "beg", "implore", "remind", "encourage", "invite", "command", "demand", "press", "push", "appeal", "claim", "promise", "vow", "pledge", "threaten", "agree", "refuse", "offer"]
+)
+SUBJECT_DEPS = ("nsubj", "csubj")
+BACKSHIFT = {"was", "were", "would", "had", "could", "might"}
+INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl")
+
+
+def extent(toks: list[Token]) -> tuple[int, int] | None:
+    """Characters covered by a token list (first to last), trimmed of edge punctuation, a leading
+    complementizer and a trailing comma or full stop."""
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].is_space or (toks[0].is_punct and toks[0].text not in "“‘\"'[(") or (
+        toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if") and len(toks) > 1
+    )):
+        if toks[0].dep_ == "mark" and toks[0].lower_ in ("whether", "if"):
+            break  # "whether …" is part of a reported question
+        toks.pop(0)
+    while toks and (toks[-1].is_space or (toks[-1].is_punct and toks[-1].text not in "”’\"')]")):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def subtree_without(tok: Token, exclude: set[int], trim_relcl: bool = False) -> list[Token]:
+    """`tok`'s subtree minus excluded tokens; a non-restrictive relative clause (", which …") or a
+    dash-led aside can be cut as the writer's addition rather than the reported content."""
+    cut: set[int] = set(exclude)
+    if trim_relcl:
+        for node in tok.subtree:
+            for child in node.children:
+                prev = tok.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+                if child.dep_ in ("relcl", "appos", "acl") and prev is not None and prev.text in (",", "–", "—"):
+                    cut.update(t.i for t in child.subtree)
+                    cut.add(prev.i)
+    toks = [t for t in tok.subtree if t.i not in cut]
+    # keep one contiguous stretch around the head: tokens cut from the middle end the content
+    left = [t for t in toks if t.i <= tok.i]
+    right = [t for t in toks if t.i > tok.i]
+    keep = []
+    expect = tok.i
+    for t in reversed(left):
+        if t.i != expect:
+            break
+        keep.append(t)
+        expect -= 1
+    keep.reverse()
+    expect = tok.i + 1
+    for t in right:
+        if t.i != expect:
+            break
+        keep.append(t)
+        expect += 1
+    return keep
+
+
+def _fill(toks: list[Token]) -> list[Token]:
+    """All tokens from the first to the last of `toks` (pieces of one content, gaps included)."""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    return list(doc[lo : hi + 1])
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """The speaker of a cue verb and how it was found: 'active', 'agent' (passive "by X"),
+    'passive' (no agent: the subject is the addressee), or 'none'. Participles, conjuncts and
+    infinitives without a subject of their own take their governor's."""
+    subj = None
+    passive = None
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            subj = c
+        elif c.dep_ == "nsubjpass":
+            passive = c
+        elif c.dep_ == "agent":
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, "agent"
+    if subj is not None:
+        if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return verb.head, "active"
+        return subj, "active"
+    if passive is not None:
+        return passive, "passive"
+    if verb.dep_ == "relcl" and depth == 0:
+        return verb.head, "active"
+    if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head, depth + 1)
+    return None, "none"
+
+
+def addressee(verb: Token) -> Token | None:
+    """The addressee of a telling: 'told Insider', 'told the board …', 'spoke to X'."""
+    for c in verb.children:
+        if c.dep_ in ("dative", "iobj"):
+            return c.children.__next__() if c.pos_ == "ADP" and any(True for _ in c.children) else c
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "dobj" and lemma in DIRECTIVE | {"tell", "inform", "brief", "assure", "reassure", "notify"}:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "speak", "talk", "write", "explain", "tell", "confide", "complain"):
+            return next((x for x in c.children if x.dep_ == "pobj"), None)
+    return None
+
+
+def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | None:
+    """The reported content governed by a cue verb, found through the parse."""
+    lex = lexicon()
+    children = list(verb.children)
+    lemma = verb.lemma_.lower()
+    comps = [c for c in children if c.dep_ == "ccomp" and c.i not in exclude]
+    if comps:
+        first = comps[0].left_edge
+        if first.lower_ in WH_WORDS - {"whether", "if"} and cue.polarity != "question" and lemma != "ask":
+            return None
+        toks = [t for c in comps for t in subtree_without(c, exclude)]
+        # "warned that A, and was preparing B": a subjectless, back-shifted conjunct goes on the report
+        for c in children:
+            if (
+                c.dep_ == "conj"
+                and c.i > comps[-1].i
+                and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                and any(x.dep_ == "aux" and x.lower_ in BACKSHIFT for x in c.children)
+            ):
+                toks += subtree_without(c, exclude)
+        return _fill(toks)
+    for c in children:
+        if c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and (
+            lemma in DIRECTIVE or cue.hedge
+        ):
+            return subtree_without(c, exclude)
+    for c in children:
+        if c.dep_ == "prep" and c.i not in exclude:
+            p = c.lower_
+            if p == "of" and cue.polarity in ("accuse", "warn"):
+                dobj = next((x for x in children if x.dep_ == "dobj"), None)
+                toks = subtree_without(c, exclude)
+                if dobj is not None and cue.polarity == "accuse":
+                    toks = subtree_without(dobj, exclude) + toks
+                return toks
+            if p == "to" and any(x.dep_ == "pcomp" for x in c.children) and lemma in ("admit", "confess", "own"):
+                return subtree_without(c, exclude)
+            if p == "for" and lemma in ("praise", "blame", "criticise", "criticize", "condemn", "call", "thank", "fault", "applaud", "commend", "slam", "appeal", "press"):
+                pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+                return subtree_without(pobj[0], exclude) if pobj else None
+            if p in ("about", "against") and lemma in ("warn", "caution", "complain", "protest"):
+                return subtree_without(c, exclude)
+    if cue.obj or lex.phrasal.get((lemma, next((x.lemma_.lower() for x in children if x.dep_ == "dobj"), ""))):
+        dobj = next((x for x in children if x.dep_ == "dobj" and x.i not in exclude), None)
+        if dobj is None:
+            return None
+        for c in dobj.children:  # "confirmed suspicions that …": the clause is the content
+            clausal = any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children)
+            if c.dep_ in ("acl", "ccomp", "appos") and clausal and lex.get(dobj.lemma_, "noun"):
+                return subtree_without(c, exclude)
+        if dobj.lemma_.lower() in ("detail", "details"):
+            of = next((x for x in dobj.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+            pobj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None:
+                return subtree_without(pobj, exclude, trim_relcl=True)
+        if dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them"):
+            return None
+        return subtree_without(dobj, exclude, trim_relcl=True)
+    return None
