@@ -6,6 +6,9 @@ other sites than the seed articles: other agencies, promo wordings, bylines, dat
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from accordingto.clean import clean
 from accordingto.model import RawDocument
 
@@ -214,10 +217,15 @@ def test_read_more_at_names_outlet_through_alias_table():
 
 
 def test_date_header_glued_to_headline():
-    a = run(" date 2023-11-05 Ferry operator cancels winter crossings\nSource:  Harbour Board\n\nThe operator cited fuel costs.\n")
+    a = run(
+        " date 2023-11-05 Ferry operator cancels winter crossings\nSource:  Harbour Board\n\nThe operator cited fuel costs.\n"
+    )
     assert a.title == "Ferry operator cancels winter crossings"
     assert paragraphs(a)[0] == "Ferry operator cancels winter crossings"
-    assert a.published is not None and (a.published.value, a.published.evidence) == ("2023-11-05", "date 2023-11-05")
+    assert a.published is not None and (a.published.value, a.published.evidence) == (
+        "2023-11-05",
+        "date 2023-11-05",
+    )
     assert a.boilerplate == ["Source:  Harbour Board"]  # inner double space kept verbatim
     assert a.republished_from is None  # a board is a citation, not an outlet
 
@@ -235,7 +243,10 @@ def test_record_hints_weighed_with_text():
             uri="https://news.yahoo.com/fishing-quotas-1234.html",
             content=text,
             format="record",
-            hints={"url": "https://news.yahoo.com/fishing-quotas-1234.html", "published": "2024-01-09T08:00:00Z"},
+            hints={
+                "url": "https://news.yahoo.com/fishing-quotas-1234.html",
+                "published": "2024-01-09T08:00:00Z",
+            },
         )
     )
     # The host serving the copy is the outlet; the text's "Read more at X" names the original.
@@ -254,12 +265,22 @@ def test_record_title_hint_becomes_first_paragraph():
     )
     a = clean(doc)
     assert a.title == "Council approves harbour plan"
-    assert paragraphs(a) == ["Council approves harbour plan", "The council approved the plan on Monday.", "Work starts in May."]
+    assert paragraphs(a) == [
+        "Council approves harbour plan",
+        "The council approved the plan on Monday.",
+        "Work starts in May.",
+    ]
     assert a.outlet is not None and (a.outlet.value, a.outlet.origin) == ("The Guardian", "record")
 
 
 def test_warc_date_is_a_fallback_only():
-    doc = RawDocument(file="c#1", uri="c#1", content="Headline here today\n\nBody text.", format="text", hints={"warc_date": "2025-06-01T10:00:00Z"})
+    doc = RawDocument(
+        file="c#1",
+        uri="c#1",
+        content="Headline here today\n\nBody text.",
+        format="text",
+        hints={"warc_date": "2025-06-01T10:00:00Z"},
+    )
     a = clean(doc)
     assert a.published is not None and (a.published.value, a.published.origin) == ("2025-06-01", "warc")
     assert a.published_estimate is None  # a capture date only bounds publication from above
@@ -270,3 +291,130 @@ def test_garbage_never_raises():
         a = run(content)
         assert isinstance(a.text, str)
     assert run("").text == ""
+
+
+# Body sentences that share words with furniture: none may be removed.
+LOOKALIKES = [
+    "Share prices fell sharply on Monday.",
+    "Thousands of volunteers were asked to sign up.",
+    "Read on to find out why.",
+    "First published in 1851, the newspaper was sold last year.",
+    "Supplied by the ministry, the figures show a fall.",
+    "Scammers send messages that land in your inbox.",
+    "(c) the defendant failed to appear.",
+    "Fans never miss a game at the stadium.",
+    "Photos of the scene were shared widely on social media.",
+    "Getty Images said it would appeal the ruling.",
+    "Reuters reported the figures on Tuesday.",
+    "The company said it would join.",
+    "Subscribers to the service rose by 5%, the company said.",
+    "Related charges were dropped in May.",
+    "Latest figures show unemployment rose.",
+    "Source material was destroyed, the court heard.",
+    "Share this with your neighbours, the fire chief urged residents.",
+    "Copyright lawyers say the case could take years.",
+    "Watch out for fake websites, police warned.",
+    "By the end of the day, 40 people had been rescued.",
+    "Topics discussed included trade and security.",
+    "Read more about the scheme on the council website.",
+]
+
+
+def test_body_lookalikes_stay_body():
+    a = run("A harmless headline for the lookalike test\n\n" + "\n\n".join(LOOKALIKES))
+    assert a.boilerplate == []
+    assert paragraphs(a)[1:] == LOOKALIKES
+
+
+CREDITS = [
+    "AFP via Getty Images",
+    "(AP Photo/Evan Vucci)",
+    "Photograph: Mark Tanner/Alamy",
+    "Picture: SWNS",
+    "Credit: Shutterstock",
+    "Image source, Getty Images",
+    "EPA-EFE/OLIVIER HOSLET",
+    "Anadolu Agency via Getty Images",
+]
+
+
+def test_credit_variants_and_their_captions():
+    blocks = []
+    for n, credit in enumerate(CREDITS):
+        blocks.append(f"The reservoir had been dry for a month before the rain, officials said on day {n}.")
+        blocks.append(f"Volunteers fill sandbags near the river bank\n{credit}")
+    a = run("Floods return to the valley after a dry spring\n\n" + "\n\n".join(blocks))
+    assert a.boilerplate == [
+        line for c in CREDITS for line in ("Volunteers fill sandbags near the river bank", c)
+    ]
+    assert len(paragraphs(a)) == 1 + len(CREDITS)
+
+
+PROMOS = [
+    "Want the best of our journalism? Sign up for our free daily briefing.",
+    "Get our breaking news alerts delivered straight to your inbox.",
+    "Already a subscriber? Log in",
+    "Support our journalism. Become a member today for just £1.",
+    "Download our free app for the latest news on the go.",
+    "Follow us on Facebook and Instagram",
+    "ADVERTISEMENT",
+    "Story continues below advertisement",
+    "5 min read",
+    "This is a modal window.",
+    "Your browser does not support the video tag.",
+    "Comments (12)",
+    "Reporting by Ana Lopes; Editing by Kim Barr",
+    "Filed under: Transport, Rail, Strikes",
+]
+
+
+def test_promo_widget_and_trailer_variants():
+    body = ["The rail strike will go ahead on Friday, the union said.", "Talks broke down late on Wednesday."]
+    lines = [body[0], *PROMOS[:7], body[1], *PROMOS[7:]]
+    a = run("Rail strike to go ahead after talks collapse\n\n" + "\n\n".join(lines))
+    assert paragraphs(a)[1:] == body
+    assert a.boilerplate == PROMOS
+
+
+def test_reuters_style_copy_on_a_known_host_is_republished():
+    text = "Grain exports rise\n\nKYIV, Ukraine (AP) — Grain exports rose in May, officials said.\n"
+    a = clean(RawDocument(file="r", uri="https://www.msn.com/en-gb/news/1", content=text, format="text"))
+    assert a.outlet is not None and a.outlet.value == "MSN"
+    assert a.republished_from is not None
+    assert (a.republished_from.value, a.republished_from.evidence) == (
+        "Associated Press",
+        "KYIV, Ukraine (AP) —",
+    )
+
+
+def test_guardian_style_date_lines():
+    text = (
+        "Heatwave warning issued for the south\n\n"
+        "Last modified on Tue 5 Mar 2024 12.00 GMT\n\n"
+        "First published on Mon 4 Mar 2024 18.00 GMT\n\n"
+        "Forecasters issued an amber warning on Monday.\n"
+    )
+    a = run(text)
+    assert a.published is not None and a.published.value == "2024-03-04"
+    assert a.published.evidence == "First published on Mon 4 Mar 2024 18.00 GMT"
+    assert paragraphs(a) == [
+        "Heatwave warning issued for the south",
+        "Forecasters issued an amber warning on Monday.",
+    ]
+
+
+LINE = st.text(alphabet=st.sampled_from(list("abc XYZ.:|•-©()'’\"0123456789\u00a0")), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINE, max_size=25))
+def test_every_line_is_body_or_boilerplate_verbatim(lines):
+    content = "\n".join(lines)
+    a = run(content)
+    trimmed = [line.strip() for line in content.splitlines() if line.strip()]
+    paras = a.text.split("\n\n") if a.text else []
+    assert all(p in trimmed or p in content for p in paras)
+    assert all(b in trimmed for b in a.boilerplate)
+    # Nothing silently dropped: every line is kept once as body or boilerplate (a date
+    # header glued to the headline only keeps the headline).
+    assert len(paras) + len(a.boilerplate) == len(trimmed)

@@ -32,14 +32,17 @@ def _clean(doc: RawDocument) -> Article:
     hints = {k: v.strip() for k, v in (doc.hints or {}).items() if isinstance(v, str) and v.strip()}
     url = hints.get("url") or (doc.uri if doc.uri.startswith(("http://", "https://")) else "")
     host: Evidence | None = None  # the outlet serving this copy, known from outside the text
+    guess: Evidence | None = None  # a weaker host name, used when nothing better is known
     published: Evidence | None = None
 
     if doc.format == "html" or (doc.format == "record" and _looks_like_html(doc.content)):
-        page = read_page(doc.content, url or None)
+        page = read_page(doc.content, url or None, table.by_domain(url) if url else None)
         title_hint = hints.get("title") or (page.title.value if page.title else None)
         cleaned = clean_lines(page.lines, table, title_hint)
         if page.site and page.site.value:
             host = Evidence(table.canonical(page.site.value), page.site.evidence, "html")
+        if page.site_guess:
+            guess = Evidence(table.canonical(page.site_guess), None, "html")
         published = page.published
     else:
         cleaned = clean_lines(split_lines(doc.content), table, hints.get("title"))
@@ -48,6 +51,7 @@ def _clean(doc: RawDocument) -> Article:
         host = Evidence(table.canonical(hints["outlet"]), hints["outlet"], "record")
     if host is None and url and (name := table.by_domain(url)):
         host = Evidence(name, url, "url")
+    host = host or guess
     if "published" in hints and (iso := parse_date(hints["published"])):
         published = Evidence(iso, hints["published"], "record")
     published = published or cleaned.published

@@ -89,6 +89,7 @@ WIDGET = _rx(
     r"\bplease enter (your|a valid)\b",
     r"\byou have entered an incorrect\b",
     r"^leave a (reply|comment)\b",
+    r"^(comments?|replies|responses)\s*\(\d+\)$",
     r"\byour email address will not be published\b",
     r"\brequired fields are marked\b",
     r"\bsave my name\b",
@@ -138,7 +139,7 @@ EXPLAINER = _rx(
 LINK_LINE = _rx(
     r"^(read more|more|read|also read|see also|related|watch|watch more|listen|recommended|don'?t miss|must read|read next|trending|most read|click here)\s*[:|>»]\s*\S",
 )
-_MONTHS_RX = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_MONTHS_RX = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 # "Read more at X.": the article continues at (so came from) outlet X.
 READ_MORE_AT = re.compile(
     r"^(?:read|see|find|continue reading|read the (?:full|whole|original|rest of the) (?:story|article|report))"

@@ -28,12 +28,14 @@ _SUFFIX_SEP = re.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
 class Page:
     lines: list[Line] = field(default_factory=list)
     title: Evidence | None = None
-    site: Evidence | None = None
+    site: Evidence | None = None  # og:site_name
+    site_guess: str | None = None  # trafilatura's site name (JSON-LD publisher, title suffix)
     published: Evidence | None = None
 
 
-def read_page(html: str, url: str | None) -> Page:
-    """Main text lines (one per trafilatura paragraph) and the page's metadata."""
+def read_page(html: str, url: str | None, known_site: str | None = None) -> Page:
+    """Main text lines (one per trafilatura paragraph) and the page's metadata;
+    `known_site` is the outlet the URL's domain belongs to, to strip from the title."""
     page = Page()
     metas, tree = _metas(html)
     try:
@@ -49,8 +51,8 @@ def read_page(html: str, url: str | None) -> Page:
 
     if "og:site_name" in metas:
         page.site = Evidence(metas["og:site_name"][0], metas["og:site_name"][1], "html")
-    elif doc is not None and getattr(doc, "sitename", None):
-        page.site = Evidence(doc.sitename, None, "html")
+    if doc is not None and getattr(doc, "sitename", None):
+        page.site_guess = doc.sitename
 
     raw_title, evidence = None, None
     for key in ("og:title", "twitter:title"):
@@ -62,7 +64,9 @@ def read_page(html: str, url: str | None) -> Page:
     if raw_title is None and tree is not None and (t := tree.findtext(".//title")):
         raw_title = t
     if raw_title and (
-        title := strip_site_suffix(" ".join(raw_title.split()), page.site.value if page.site else None, url)
+        title := strip_site_suffix(
+            " ".join(raw_title.split()), [page.site.value if page.site else None, known_site], url
+        )
     ):
         page.title = Evidence(title, evidence or raw_title, "html")
 
@@ -100,12 +104,10 @@ def _published(html: str, metas: dict[str, tuple[str, str]], url: str | None) ->
     return Evidence(iso, "htmldate", "html") if iso else None
 
 
-def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
-    """ "Headline | Outlet" → "Headline": drop a trailing (or leading) part that names the site."""
-    parts = _SUFFIX_SEP.split(title)
-    if len(parts) < 2:
-        return title
-    names = {name_key(site)} if site else set()
+def strip_site_suffix(title: str, sites: list[str | None], url: str | None) -> str:
+    """ "Headline | Section | Outlet" → "Headline": drop trailing (or a leading) part naming
+    the site, then short "|"-separated section labels."""
+    names = {name_key(site) for site in sites if site}
     if url and (host := re.sub(r"^(www|m|amp)\.", "", (re.sub(r"^\w+://", "", url).split("/")[0]).lower())):
         names.add(host.split(".")[0])
 
@@ -113,13 +115,15 @@ def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
         key = name_key(part)
         squashed = key.replace(" ", "")
         return bool(key) and any(
-            n and (key == n or squashed == n.replace(" ", "") or key in n) for n in names
+            n
+            and (key == n or squashed == n.replace(" ", "") or key in n or (len(n) >= 3 and n in key.split()))
+            for n in names
         )
 
-    if is_site(parts[-1]):
-        return title[: title.rfind(parts[-1])].rstrip(" |–—-•·»:")
-    if is_site(parts[0]):
-        return title[len(parts[0]) :].lstrip(" |–—-•·»:")
-    if " | " in title and len(parts[-1].split()) <= 4:
-        return title[: title.rfind(" | ")]
-    return title
+    pieces = _SUFFIX_SEP.split(title)
+    seps = _SUFFIX_SEP.findall(title)
+    if len(pieces) > 1 and is_site(pieces[0]) and not is_site(pieces[-1]):
+        pieces, seps = pieces[1:], seps[1:]
+    while len(pieces) > 1 and (is_site(pieces[-1]) or ("|" in seps[-1] and len(pieces[-1].split()) <= 3)):
+        pieces, seps = pieces[:-1], seps[:-1]
+    return "".join(p + sep for p, sep in zip(pieces, [*seps, ""], strict=True)).strip()
