@@ -255,7 +255,9 @@ class Extractor:
             root = tok.sent.root if head.i == tok.i else head
             while root.dep_ not in ("ROOT",) and root.head.i != root.i and root.pos_ not in ("VERB", "AUX"):
                 root = root.head
-            cut = prep | self._parenthetical_reports(tok.sent, root)
+            relays, relay_names = self._parenthetical_reports(tok.sent, root)
+            via = via + relay_names
+            cut = prep | relays
             content = [t for t in tok.sent if t.i not in cut] if root.dep_ == "ROOT" else subtree_without(root, cut)
             content = _contiguous_around(content, root)
         ext = extent(content)
@@ -266,9 +268,11 @@ class Extractor:
         c.hedges = hedges_in(self.doc, *ext)
         self.cands.append(c)
 
-    def _parenthetical_reports(self, sent, root: Token) -> set[int]:
-        """", The Times reports" closing an according-to sentence: not part of the content."""
+    def _parenthetical_reports(self, sent, root: Token) -> tuple[set[int], list[str]]:
+        """", The Times reports" closing an according-to sentence: not part of the content, and
+        the outlet through which the statement came."""
         out: set[int] = set()
+        names: list[str] = []
         for t in sent:
             if t.pos_ in ("VERB",) and self.lex.verb(t) and t.i > root.i:
                 subj, _ = subject_of(t)
@@ -276,7 +280,8 @@ class Extractor:
                     out.update(x.i for x in subj.subtree)
                     out.add(t.i)
                     self.consumed.add(t.i)
-        return out
+                    names.append(_mention_text(self.text, mention_tokens(subj)))
+        return out, names
 
     def _is_outlet_subject(self, subj: Token) -> bool:
         from .sources import is_outlet_name
@@ -354,7 +359,8 @@ class Extractor:
                          paragraph=self.para(tok.idx), hedges=self._cue_hedges(tok, cue, ext))
 
     def _clause(self, tok: Token, cue: Cue, subj: Token | None, how: str) -> Candidate | None:
-        exclude = {t.i for t in subj.subtree} if subj is not None and how != "passive" else set()
+        own = {t.i for t in tok.subtree}
+        exclude = {t.i for t in subj.subtree if t.i not in own} if subj is not None and how != "passive" else set()
         exclude.add(tok.i)
         content = content_of_verb(tok, cue, exclude)
         if not content:
@@ -370,6 +376,8 @@ class Extractor:
         cand = Candidate(pos=min(ext[0], tok.sent.start_char if subj is None else subj.left_edge.idx, cue_span[0]),
                          sentence=self.sent_of(tok), content=ext, kind="indirect", cue=cue_span,
                          polarity=cue.polarity, cue_token=tok.i, paragraph=self.para(tok.idx))
+        if subj is None and how == "none":
+            return None  # a cue verb nobody is the subject of: "… associated with criticizing X"
         if subj is None:
             cand.mode = "implicit"
         elif how == "passive":
@@ -462,6 +470,8 @@ class Extractor:
                     return subtree_without(c, set())
         if cue.of:
             for c in tok.children:
+                if c.dep_ in ("acl", "advcl", "relcl") and any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children):
+                    return subtree_without(c, set())  # "calls for Russia to evacuate …"
                 if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                     pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
                     if pobj:

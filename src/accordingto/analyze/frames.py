@@ -175,5 +175,13 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
                 return subtree_without(pobj, exclude, trim_relcl=True)
         if dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them"):
             return None
-        return subtree_without(dobj, exclude, trim_relcl=True)
+        toks = subtree_without(dobj, exclude, trim_relcl=True)
+        # "gave details of X by Y in Z": prepositions the parser hung on the verb still qualify X
+        end = toks[-1].i if toks else dobj.i
+        for c in children:
+            if c.dep_ == "prep" and c.i == end + 1 and c.lower_ not in ("to", "for", "with", "on", "at", "after", "before", "during"):
+                more = subtree_without(c, exclude)
+                toks += more
+                end = more[-1].i if more else end
+        return toks
     return None

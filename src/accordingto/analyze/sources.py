@@ -40,6 +40,7 @@ TITLE_NOUNS = set(
     ["president", "premier", "minister", "chancellor", "leader", "king", "queen", "governor", "mayor", "senator", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "chief", "director", "head", "commander", "general", "admiral", "ceo", "chairman", "chairwoman", "founder", "boss", "activist", "expert", "analyst", "lawyer", "officer", "official", "prosecutor", "judge"]
 )
 HEAD_OF_STATE = set(["president", "premier", "chancellor", "leader", "king", "queen"])
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 RELATIVE = {"who", "which", "that", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
@@ -226,7 +227,9 @@ class Resolver:
             return Source(text, "anonymous", None, lower_head, text)
         # common-noun heads; an organisation named inside the mention: 'the rights group "X"'
         named = next((t for t in toks if t.ent_type_ == "ORG" and t.head.i == head.i and t.dep_ in ("appos", "npadvmod", "dobj", "attr", "compound") and t.pos_ == "PROPN"), None)
-        if named is not None and lower_head not in DOCUMENT_NOUNS:
+        if named is not None and lower_head in SPOKES_NOUNS:
+            return Source(self._head_name(named), "organisation", strip_det(text), lower_head, text)
+        if named is not None and lower_head not in DOCUMENT_NOUNS | PERSON_NOUNS:
             return Source(self._head_name(named), "organisation", strip_det(text), lower_head, text)
         if lower_head in OUTLET_NOUNS and any(t.lower_ in ("the", "this") for t in head.children) and self.outlets:
             return Source(self.outlets[-1], "media_outlet", None, lower_head, text)
