@@ -121,6 +121,76 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (item, stage, reason)
     );
     """,
+    # 2: the link stage (corpus level): copies, citations with their markers, stories and
+    # their members, claim clusters and their members, the LSH and story-key indexes, and
+    # which articles have been linked (so `link` only does new work).
+    """
+    DROP TABLE citations;
+    CREATE TABLE citations (
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        cites VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        marker VARCHAR,
+        medium VARCHAR,
+        evidence VARCHAR,
+        evidence_start INTEGER, evidence_end INTEGER,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE link_state (
+        article_id VARCHAR PRIMARY KEY,
+        story_id VARCHAR,
+        linked_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE lsh_bands (band_key BIGINT NOT NULL, article_id VARCHAR NOT NULL, PRIMARY KEY (band_key, article_id));
+    CREATE TABLE minhash (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL, shingles INTEGER);
+    CREATE TABLE copies (
+        article_id VARCHAR PRIMARY KEY,
+        original_id VARCHAR NOT NULL,
+        similarity DOUBLE,
+        evidence VARCHAR
+    );
+    CREATE TABLE key_df (key VARCHAR PRIMARY KEY, df INTEGER NOT NULL);
+    CREATE TABLE story_keys (story_id VARCHAR NOT NULL, key VARCHAR NOT NULL, n INTEGER NOT NULL,
+                             PRIMARY KEY (story_id, key));
+    DROP TABLE stories;
+    CREATE TABLE stories (
+        id VARCHAR PRIMARY KEY,
+        title VARCHAR,
+        first_article VARCHAR,
+        first_date DATE,
+        undated VARCHAR[],
+        origin VARCHAR,
+        origin_evidence VARCHAR,
+        members VARCHAR[],
+        earliest DATE,
+        latest DATE
+    );
+    CREATE TABLE story_members (article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, score DOUBLE);
+    DROP TABLE claim_clusters;
+    CREATE TABLE claim_clusters (
+        id VARCHAR PRIMARY KEY,
+        story_id VARCHAR,
+        claim VARCHAR,
+        origins JSON,
+        independent_origins INTEGER,
+        echoes INTEGER,
+        denials INTEGER,
+        mutations JSON,
+        contradictions JSON,
+        first_seen VARCHAR
+    );
+    CREATE TABLE cluster_members (
+        article_id VARCHAR NOT NULL,
+        unit INTEGER NOT NULL,
+        cluster_id VARCHAR NOT NULL,
+        story_id VARCHAR,
+        sentence_start INTEGER, sentence_end INTEGER, sentence VARCHAR,
+        score DOUBLE,
+        chain JSON,
+        PRIMARY KEY (article_id, unit)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,229 @@
+"""Stage 5, link: what holds across articles — copies, stories, citations, claim clusters,
+mutations, contradictions and provenance.
+
+`link(store)` is incremental: it works on the articles not linked yet. They are indexed (LSH
+bands, story keys), join existing stories and clusters or found new ones, and only the stories
+and clusters they touch are summarised again; the rest of the corpus is not reprocessed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Analysis, Span
+from ..store import Store
+from .citations import Citation, Outlets, extract_citations
+from .clusters import build
+from .copies import find_copies
+from .load import When, load_analyses, when
+from .mutations import contradictions, mutations
+from .provenance import ArticleInfo, chain, origins, story_origin
+from .stories import assign_stories
+from .text import content_words, name_key
+from .units import Unit, units_of
+
+CHUNK = 2000
+
+
+@dataclass(slots=True)
+class LinkSummary:
+    articles: int = 0
+    copies: int = 0
+    citations: int = 0
+    stories_new: int = 0
+    stories_updated: int = 0
+    clusters: int = 0
+    mutations: int = 0
+    contradictions: int = 0
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        return (
+            f"linked {self.articles} articles: {self.copies} copies, {self.citations} citations, "
+            f"{self.stories_new} new and {self.stories_updated} updated stories, {self.clusters} claim clusters "
+            f"touched ({self.mutations} mutations, {self.contradictions} contradictions) in {self.seconds:.1f}s"
+        )
+
+
+def corpus_outlets(store: Store) -> Outlets:
+    rows = store.con.execute(
+        "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL "
+        "UNION SELECT DISTINCT republished_from FROM articles WHERE republished_from IS NOT NULL"
+    ).fetchall()
+    return Outlets(r[0] for r in rows)
+
+
+def link(store: Store, *, chunk: int = CHUNK) -> LinkSummary:
+    """Link every stored article that has not been linked yet."""
+    started = time.perf_counter()
+    summary = LinkSummary()
+    todo = [r[0] for r in store.con.execute(
+        """SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM link_state)
+           ORDER BY coalesce(published, estimate_latest) NULLS LAST, file"""
+    ).fetchall()]
+    if not todo:
+        return summary
+    outlets = corpus_outlets(store)
+    for i in range(0, len(todo), chunk):
+        store.con.execute("BEGIN TRANSACTION")
+        try:
+            _link_chunk(store, todo[i : i + chunk], outlets, summary)
+            store.con.execute("COMMIT")
+        except Exception:
+            store.con.execute("ROLLBACK")
+            raise
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _link_chunk(store: Store, ids: Sequence[str], outlets: Outlets, summary: LinkSummary) -> None:
+    analyses = load_analyses(store, ids)
+    dates = {aid: when(a) for aid, a in analyses.items()}
+    cites = {aid: extract_citations(a, outlets) for aid, a in analyses.items()}
+    store._insert("citations", [_citation_row(c, i) for cs in cites.values() for i, c in enumerate(cs)])
+    summary.citations += sum(len(cs) for cs in cites.values())
+    cited = {aid: {name_key(c.cites) for c in cs if c.kind == "outlet"} for aid, cs in cites.items()}
+    found = find_copies(store, analyses, cited, dates)
+    for c in found:
+        store.con.execute(
+            "INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?)", [c.article_id, c.original_id, c.similarity, c.evidence]
+        )
+    summary.copies += len(found)
+    copy_of = {c.article_id: c.original_id for c in found}
+    order = sorted(analyses, key=lambda a: (dates[a].sort_key(), analyses[a].article.file))
+    known = {r[0] for r in store.con.execute("SELECT id FROM stories").fetchall()}
+    assigned = assign_stories(store, analyses, order, dates, copy_of, outlets)
+    store._insert("link_state", [{"article_id": aid, "story_id": sid} for aid, (sid, _) in assigned.items()])
+    by_story: dict[str, list[str]] = {}
+    for aid in order:
+        by_story.setdefault(assigned[aid][0], []).append(aid)
+    for sid, new in by_story.items():
+        if sid in known:
+            summary.stories_updated += 1
+        else:
+            summary.stories_new += 1
+        _update_story(store, sid, new, analyses, outlets, summary)
+    summary.articles += len(analyses)
+
+
+def _citation_row(c: Citation, idx: int) -> dict[str, object]:
+    return {
+        "article_id": c.article_id, "idx": idx, "cites": c.cites, "kind": c.kind, "marker": c.marker,
+        "medium": c.medium, "evidence": c.evidence.text if c.evidence else None,
+        "evidence_start": c.evidence.start if c.evidence else None,
+        "evidence_end": c.evidence.end if c.evidence else None,
+    }
+
+
+def stored_citations(store: Store, ids: Sequence[str]) -> dict[str, list[Citation]]:
+    out: dict[str, list[Citation]] = {}
+    for r in store.con.sql(
+        "SELECT * FROM citations WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, idx", params=[list(ids)]
+    ).to_arrow_table().to_pylist():
+        ev = Span(r["evidence_start"], r["evidence_end"], r["evidence"]) if r["evidence_start"] is not None else None
+        out.setdefault(r["article_id"], []).append(
+            Citation(r["article_id"], r["cites"], r["kind"], r["marker"], ev, r["medium"])
+        )
+    return out
+
+
+def article_infos(
+    store: Store, analyses: Mapping[str, Analysis], outlets: Outlets
+) -> dict[str, ArticleInfo]:
+    ids = list(analyses)
+    copies = dict(store.con.sql(
+        "SELECT article_id, original_id FROM copies WHERE article_id IN (SELECT unnest(?))", params=[ids]
+    ).fetchall())
+    cites = stored_citations(store, ids)
+    infos = {}
+    for aid, a in analyses.items():
+        outlet = a.article.outlet.value if a.article.outlet else None
+        infos[aid] = ArticleInfo(
+            id=aid, file=a.article.file,
+            outlet=(outlets.resolve(outlet, assume_outlet=True) or outlet) if outlet else None,
+            when=when(a), copy_of=copies.get(aid), citations=cites.get(aid, []),
+            values=[q.value for q in a.quantities], words=content_words(a.article.text),
+        )
+    return infos
+
+
+def _update_story(
+    store: Store, sid: str, new: Sequence[str], fresh: Mapping[str, Analysis], outlets: Outlets,
+    summary: LinkSummary,
+) -> None:
+    """Place the new articles' claims in the story's clusters and summarise what they touched."""
+    members = [r[0] for r in store.con.execute(
+        "SELECT article_id FROM story_members WHERE story_id = ?", [sid]).fetchall()]
+    analyses = dict(fresh) | load_analyses(store, [m for m in members if m not in fresh])
+    analyses = {m: analyses[m] for m in members if m in analyses}
+    infos = article_infos(store, analyses, outlets)
+    units = {aid: units_of(a) for aid, a in analyses.items()}
+    existing = {
+        (r[0], r[1]): (r[2], r[3]) for r in store.con.execute(
+            "SELECT article_id, unit, cluster_id, score FROM cluster_members WHERE story_id = ?", [sid]).fetchall()
+    }
+    sc, touched = build(sid, units, existing, new)
+    by_cluster = sc.members()
+    rows, cluster_rows = [], []
+    for cid in sorted(touched & set(by_cluster)):
+        ordered = sorted(by_cluster[cid], key=lambda u: (infos[u.article_id].when.sort_key(), infos[u.article_id].file, u.idx))
+        chains = {u.key: chain(u, infos[u.article_id], infos, outlets) for u in ordered}
+        found = origins(ordered, chains, infos)
+        muts = mutations(ordered, infos, outlets)
+        contra = contradictions(ordered, infos)
+        summary.mutations += len(muts)
+        summary.contradictions += len(contra)
+        cluster_rows.append(_cluster_row(cid, sid, ordered, found, muts, contra, infos))
+        rows += [
+            {"article_id": u.article_id, "unit": u.idx, "cluster_id": cid, "story_id": sid,
+             "sentence_start": u.sentence.start, "sentence_end": u.sentence.end, "sentence": u.sentence.text,
+             "score": sc.score_of[u.key], "chain": json.dumps(chains[u.key], ensure_ascii=False)}
+            for u in ordered
+        ]
+    summary.clusters += len(touched & set(by_cluster))
+    store.con.execute("DELETE FROM claim_clusters WHERE id IN (SELECT unnest(?))", [sorted(touched)])
+    store.con.execute("DELETE FROM cluster_members WHERE cluster_id IN (SELECT unnest(?))", [sorted(touched)])
+    store._insert("claim_clusters", cluster_rows)
+    store._insert("cluster_members", rows)
+    _write_story(store, sid, members, infos, analyses)
+
+
+def _cluster_row(
+    cid: str, sid: str, ordered: Sequence[Unit], found: tuple, muts: list, contra: list,
+    infos: Mapping[str, ArticleInfo],
+) -> dict[str, object]:
+    groups, independent, echoes, denials = found
+    first = ordered[0]
+    return {
+        "id": cid, "story_id": sid, "claim": first.sentence.text,
+        "origins": json.dumps(groups, ensure_ascii=False), "independent_origins": independent,
+        "echoes": echoes, "denials": denials, "mutations": json.dumps(muts, ensure_ascii=False),
+        "contradictions": json.dumps(contra, ensure_ascii=False),
+        "first_seen": json.dumps({"file": infos[first.article_id].file, "date": infos[first.article_id].when.label()}),
+    }
+
+
+def _write_story(
+    store: Store, sid: str, members: Sequence[str], infos: Mapping[str, ArticleInfo],
+    analyses: Mapping[str, Analysis],
+) -> None:
+    ordered = sorted(members, key=lambda a: (infos[a].when.sort_key(), infos[a].file))
+    dated = [a for a in ordered if infos[a].when.dated]
+    first = dated[0] if dated else None
+    origin, evidence = story_origin(ordered, infos)
+    days = [infos[a].when.date for a in dated]
+    store.con.execute("DELETE FROM stories WHERE id = ?", [sid])
+    store.con.execute(
+        "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            sid, analyses[first or ordered[0]].article.title, first, infos[first].when.date if first else None,
+            [a for a in ordered if not infos[a].when.dated], origin, evidence, list(ordered),
+            min(days) if days else None, max(days) if days else None,
+        ],
+    )
+
+
+__all__ = ["LinkSummary", "When", "link"]

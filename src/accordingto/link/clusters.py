@@ -1,0 +1,138 @@
+"""Claim clusters: the same claim across the articles of a story.
+
+Two units (claim sentences) are the same claim when they say much the same words, or quote the
+same words, or give a figure for the same thing (a death toll, an amount) about the same
+event or names. Units are only compared inside their story, and inside it only with units that
+share one of their rarer words or figure classes (an inverted index), so the work stays near
+linear in the story's size. A unit joins the cluster of its best match, or founds its own;
+existing assignments are never redone, so cluster ids are stable as articles arrive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from .text import dice, name_key, quote_key
+from .units import Unit
+
+JOIN_SCORE = 0.45
+LOOKUP_TOKENS = 8
+
+
+def cluster_id(story: str, unit: Unit) -> str:
+    return "c" + hashlib.sha256(f"{story}\t{unit.article_id}\t{unit.idx}".encode()).hexdigest()[:11]
+
+
+def quote_similarity(u: Unit, v: Unit) -> float:
+    best = 0.0
+    for a in u.quotes:
+        wa = set(quote_key(a.text).split())
+        for b in v.quotes:
+            if len(wa) >= 3:
+                best = max(best, dice(wa, set(quote_key(b.text).split())))
+    return best
+
+
+def same_figure_slot(u: Unit, v: Unit) -> bool:
+    return any(f.counts and f.counts == g.counts for f in u.figures for g in v.figures)
+
+
+def similarity(u: Unit, v: Unit) -> float:
+    """How surely two claim sentences carry the same claim (0 … ~1.5)."""
+    score = dice(u.tokens, v.tokens)
+    q = quote_similarity(u, v)
+    if q >= 0.5:
+        score = max(score, 0.4 + q / 2)
+    shared_context = bool(u.events & v.events) or len(u.names & v.names) >= 1 or score >= 0.15
+    if same_figure_slot(u, v) and shared_context:
+        score += 0.25
+    if u.events & v.events:
+        score += 0.1
+    if u.source and v.source and name_key(u.source) == name_key(v.source):
+        score += 0.1
+    return score
+
+
+class StoryClusters:
+    """The clusters of one story, indexed for lookup by rare words and figure classes."""
+
+    def __init__(self, story: str) -> None:
+        self.story = story
+        self.cluster_of: dict[tuple[str, int], str] = {}
+        self.score_of: dict[tuple[str, int], float] = {}
+        self.units: dict[tuple[str, int], Unit] = {}
+        self.index: dict[str, set[tuple[str, int]]] = defaultdict(set)
+        self.df: Counter[str] = Counter()
+
+    def _features(self, u: Unit) -> list[str]:
+        feats = [f"f:{f.counts}" for f in u.figures if f.counts]
+        feats += [f"q:{w}" for q in u.quotes for w in quote_key(q.text).split()[:6]]
+        return feats + sorted(u.tokens)
+
+    def add(self, u: Unit, cluster: str, score: float) -> None:
+        self.cluster_of[u.key] = cluster
+        self.score_of[u.key] = score
+        self.units[u.key] = u
+        for f in set(self._features(u)):
+            self.index[f].add(u.key)
+            self.df[f] += 1
+
+    def place(self, u: Unit) -> tuple[str, set[str]]:
+        """Put `u` in its cluster: the best match's, merging every other cluster it also
+        matches (the same claim reached by two routes); or a new cluster named after it.
+        Returns the cluster and the clusters merged away."""
+        feats = set(self._features(u))
+        figs = [f for f in feats if f.startswith("f:")]
+        rare = sorted((f for f in feats if not f.startswith("f:")), key=lambda f: self.df.get(f, 0))
+        candidates: set[tuple[str, int]] = set()
+        for f in figs + [f for f in rare if self.df.get(f)][:LOOKUP_TOKENS]:
+            candidates |= self.index.get(f, set())
+        scores: dict[str, float] = {}
+        for key in candidates:
+            s = similarity(u, self.units[key])
+            cid = self.cluster_of[key]
+            if s >= JOIN_SCORE and s > scores.get(cid, 0.0):
+                scores[cid] = s
+        if not scores:
+            cid = cluster_id(self.story, u)
+            self.add(u, cid, 0.0)
+            return cid, set()
+        sizes = Counter(self.cluster_of.values())
+        best = max(scores, key=lambda c: (sizes[c], scores[c], c))
+        merged = set(scores) - {best}
+        for key, cid in self.cluster_of.items():
+            if cid in merged:
+                self.cluster_of[key] = best
+        self.add(u, best, round(scores[best], 3))
+        return best, merged
+
+    def members(self) -> dict[str, list[Unit]]:
+        by: dict[str, list[Unit]] = defaultdict(list)
+        for key, cid in self.cluster_of.items():
+            by[cid].append(self.units[key])
+        return by
+
+
+def build(
+    story: str,
+    units: Mapping[str, list[Unit]],
+    existing: Mapping[tuple[str, int], tuple[str, float]],
+    new_order: Iterable[str],
+) -> tuple[StoryClusters, set[str]]:
+    """Load a story's assigned units, place the new articles' units; return the clusters
+    touched (including those merged away, which no longer have members)."""
+    sc = StoryClusters(story)
+    for us in units.values():
+        for u in us:
+            if u.key in existing:
+                cid, score = existing[u.key]
+                sc.add(u, cid, score)
+    touched: set[str] = set()
+    for aid in new_order:
+        for u in units.get(aid, []):
+            if u.key not in sc.cluster_of:
+                cid, merged = sc.place(u)
+                touched |= merged | {cid}
+    return sc, touched

@@ -1,0 +1,196 @@
+"""Mutations and contradictions inside a claim cluster, each with both versions side by side.
+
+Every member is compared with the member it most likely came from (its parent): the version in
+the article it copies, else in an outlet it credits, else the most similar earlier version.
+Embellishment is judged against every earlier member, not just the parent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+from typing import Any
+
+from .citations import Outlets
+from .clusters import similarity
+from .provenance import CLAIM_MARKERS, ArticleInfo
+from .text import dice, name_key, quote_key, stem, words
+from .units import Figure, Unit
+
+_FAMILIES = {
+    "about": ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "circa", "approx"),
+    "nearly": ("nearly", "almost", "close to", "just under", "not quite"),
+    "at least": ("at least", "no fewer than", "no less than", "a minimum of"),
+    "more than": ("more than", "over", "upwards of", "in excess of", "above", "well over", "just over"),
+    "up to": ("up to", "as many as", "as much as", "at most", "no more than"),
+    "fewer than": ("fewer than", "less than", "under", "below"),
+}
+_FAMILY_OF = {w: f for f, ws in _FAMILIES.items() for w in ws}
+
+
+def family(f: Figure) -> str:
+    a = (f.approximator or "").casefold().strip()
+    if not a:
+        return "about" if f.approximate else ""
+    return _FAMILY_OF.get(a, a)
+
+
+def interval(f: Figure) -> tuple[float, float]:
+    v, fam = f.value, family(f)
+    return {
+        "": (v, v), "about": (0.85 * v, 1.15 * v), "nearly": (0.8 * v, v), "at least": (v, math.inf),
+        "more than": (v, math.inf), "up to": (0.0, v), "fewer than": (0.0, v),
+    }.get(fam, (0.8 * v, 1.2 * v))
+
+
+def side(u: Unit, info: ArticleInfo, text: str | None = None) -> dict[str, Any]:
+    return {
+        "file": info.file, "outlet": info.outlet, "date": info.when.label(),
+        "sentence": u.sentence.text, "span": [u.sentence.start, u.sentence.end],
+        **({"text": text} if text is not None else {}),
+    }
+
+
+def credited_outlets(u: Unit, info: ArticleInfo, outlets: Outlets) -> set[str]:
+    names = {name_key(c.cites) for c in info.cited_in(u, CLAIM_MARKERS)}
+    if u.recipient and info.outlet and name_key(outlets.resolve(u.recipient) or "") == name_key(info.outlet):
+        names.add(name_key(info.outlet))
+    return names
+
+
+def parent(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets: Outlets) -> Unit | None:
+    candidates = [v for v in earlier if v.article_id != u.article_id]
+    if not candidates:
+        return None
+    info = infos[u.article_id]
+    cited = {name_key(c.cites) for c in info.citations if c.kind == "outlet"}
+
+    def rank(v: Unit) -> tuple[int, int, float]:
+        vi = infos[v.article_id]
+        return (
+            int(info.copy_of == v.article_id),
+            int(bool(vi.outlet) and name_key(vi.outlet or "") in cited),
+            similarity(u, v),
+        )
+
+    return max(candidates, key=rank)
+
+
+def _same_source(a: str, b: str) -> bool:
+    ka, kb = name_key(a), name_key(b)
+    return ka == kb or (ka.split()[-1:] == kb.split()[-1:]) or ka in kb or kb in ka
+
+
+def compare(p: Unit, u: Unit, infos: Mapping[str, ArticleInfo], outlets: Outlets) -> list[dict[str, Any]]:
+    """The ways `u` differs from its parent `p`."""
+    pi, ui = infos[p.article_id], infos[u.article_id]
+    out: list[dict[str, Any]] = []
+
+    def add(kind: str, before: str | None, after: str | None, **extra: Any) -> None:
+        out.append({"type": kind, "from": side(p, pi, before), "to": side(u, ui, after), **extra})
+
+    for g in u.figures:
+        peers = [f for f in p.figures if f.counts and f.counts == g.counts]
+        if not peers:
+            continue
+        if not any(math.isclose(f.value, g.value, rel_tol=1e-6) for f in peers):
+            f = min(peers, key=lambda f: abs(f.value - g.value))
+            add("figure_changed", f.text, g.text)
+        else:
+            f = next(f for f in peers if math.isclose(f.value, g.value, rel_tol=1e-6))
+            if family(f) != family(g):
+                add("approximator_changed", f.text, g.text)
+    if p.hedges and not u.hedges and p.polarity == u.polarity:
+        add("hedge_dropped", ", ".join(p.hedges), None)
+    pc, uc = credited_outlets(p, pi, outlets), credited_outlets(u, ui, outlets)
+    # Crediting the outlet the claim came through is relaying it, not changing who said it.
+    relay = {name_key(pi.outlet or "")} | pc
+    if p.source and p.source_type and p.source_type != "anonymous":
+        if not u.source:
+            if not set(words(p.source.casefold())) & set(words(u.sentence.text.casefold())):
+                add("attribution_dropped", p.source, None)
+        elif not _same_source(p.source, u.source) and name_key(outlets.resolve(u.source) or u.source) not in relay:
+            add("attribution_changed", p.source, u.source)
+    if pc and uc and not uc <= relay:
+        add("attribution_changed", ", ".join(sorted(pc)), ", ".join(sorted(uc)), credited="outlet")
+    for a in p.quotes:
+        ka = quote_key(a.text)
+        for b in u.quotes:
+            kb = quote_key(b.text)
+            if ka != kb and len(ka.split()) >= 3 and dice(set(ka.split()), set(kb.split())) >= 0.4:
+                add("quote_changed", a.text, b.text)
+    return out
+
+
+def embellishment(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo]) -> dict[str, Any] | None:
+    """Figures in `u` that no earlier member of the cluster carries, and names that no earlier
+    member's article mentions at all."""
+    others = [v for v in earlier if v.article_id != u.article_id]
+    if not others or u.polarity == "deny":
+        return None
+    carried = set().union(*(infos[v.article_id].words for v in others))
+    values = {round(f.value, 6) for v in others for f in v.figures}
+    classes = {f.counts for v in others for f in v.figures}
+    added = [f.text for f in u.figures if round(f.value, 6) not in values and f.counts not in classes]
+    credited = set(name_key(u.source or "").split()) | {w for c in infos[u.article_id].cited_in(u, CLAIM_MARKERS)
+                                                        for w in name_key(c.cites).split()}
+    added += sorted(
+        n for n in u.names
+        if not {stem(w) for w in n.split()} <= carried and not set(n.split()) <= credited
+    )
+    if not added:
+        return None
+    base = max(others, key=lambda v: similarity(u, v))
+    return {"type": "embellishment", "added": added, "from": side(base, infos[base.article_id]),
+            "to": side(u, infos[u.article_id], "; ".join(added))}
+
+
+def mutations(ordered: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets: Outlets) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for i, u in enumerate(ordered):
+        earlier = ordered[:i]
+        p = parent(u, earlier, infos, outlets)
+        if p is None:
+            continue
+        found += compare(p, u, infos, outlets)
+        if (e := embellishment(u, earlier, infos)) is not None:
+            found.append(e)
+    return found
+
+
+def _derived(value: float, stated: Sequence[float]) -> bool:
+    """Whether `value` is the sum or difference of two other stated figures."""
+    others = [x for x in stated if not math.isclose(x, value)]
+    return any(math.isclose(abs(x - y), value, rel_tol=0.01) or math.isclose(x + y, value, rel_tol=0.01)
+               for x, y in combinations(others, 2))
+
+
+def contradictions(ordered: Sequence[Unit], infos: Mapping[str, ArticleInfo]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    asserts = [u for u in ordered if u.polarity != "deny"]
+    for d in (u for u in ordered if u.polarity == "deny"):
+        a = next((x for x in asserts if x.article_id != d.article_id), None) or next(iter(asserts), None)
+        if a is not None:
+            found.append({"type": "denial", "assertion": side(a, infos[a.article_id]),
+                          "denial": side(d, infos[d.article_id])})
+    seen: set[tuple[str, str]] = set()
+    for u, v in combinations(asserts[:200], 2):
+        if u.article_id == v.article_id:
+            continue
+        du, dv = infos[u.article_id].when.date, infos[v.article_id].when.date
+        if not du or not dv or abs((du - dv).days) > 1:
+            continue  # a figure that moves over days is an update, shown as a mutation
+        for f in u.figures:
+            for g in v.figures:
+                if not f.counts or f.counts != g.counts or (f.text, g.text) in seen:
+                    continue
+                (lo1, hi1), (lo2, hi2) = interval(f), interval(g)
+                if hi1 < lo2 or hi2 < lo1:
+                    stated = infos[u.article_id].values + infos[v.article_id].values
+                    if _derived(f.value, stated) or _derived(g.value, stated):
+                        continue
+                    seen.add((f.text, g.text))
+                    found.append({"type": "figures", "a": side(u, infos[u.article_id], f.text),
+                                  "b": side(v, infos[v.article_id], g.text)})
+    return found

@@ -1,0 +1,171 @@
+"""Provenance: for each claim, the chain it travelled (origin → medium → outlet → re-reporting
+outlet) and, per cluster, which origins are independent and which articles only echo them.
+
+Chains that meet count once: a claim an article credits to an outlet that is itself in the
+cluster takes that outlet's origin, and a copy takes its original's. Corroboration is stated as
+counts ("2 independent origins, 7 echoes, 1 denial"), never as a score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .citations import Citation, Outlets
+from .load import When
+from .text import name_key
+from .units import Unit
+
+# Markers by which an article credits a specific claim to an outlet.
+CLAIM_MARKERS = {"reports", "reported by", "according to", "told", "via", "seen by"}
+# Markers by which a whole article says where it came from.
+ARTICLE_MARKERS = {"republished from", "syndicated from", "source line", "dateline", "read more at"}
+STORY_MARKERS = ARTICLE_MARKERS | {"reports", "reported by", "according to"}
+_KIND = {"media_outlet": "outlet", "government": "organisation"}
+
+
+@dataclass(slots=True)
+class ArticleInfo:
+    id: str
+    file: str
+    outlet: str | None
+    when: When
+    copy_of: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+    values: list[float] = field(default_factory=list)  # every figure the article states
+    words: set[str] = field(default_factory=set)  # stems of every content word of the article
+
+    @property
+    def name(self) -> str:
+        return self.outlet or self.file
+
+    def cited_in(self, u: Unit, markers: set[str]) -> list[Citation]:
+        return [
+            c for c in self.citations
+            if c.kind == "outlet" and c.marker in markers and c.evidence is not None
+            and u.sentence.start <= c.evidence.start < u.sentence.end
+        ]
+
+
+def node(name: str, role: str, kind: str, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "role": role, "kind": kind, **{k: v for k, v in extra.items() if v}}
+
+
+def chain(u: Unit, info: ArticleInfo, infos: Mapping[str, ArticleInfo], outlets: Outlets) -> list[dict[str, Any]]:
+    """Origin first, the article's own outlet last."""
+    nodes: list[dict[str, Any]] = []
+    credited = info.cited_in(u, CLAIM_MARKERS)
+    if u.source and u.source_type and name_key(u.source) not in ("he", "she", "they", "it"):
+        medium = next(
+            (c.medium for c in info.citations
+             if c.medium and c.evidence and u.sentence.start <= c.evidence.start < u.sentence.end),
+            None,
+        )
+        kind = _KIND.get(u.source_type, u.source_type)
+        name = outlets.resolve(u.source, assume_outlet=True) if kind == "outlet" else u.source
+        nodes.append(node(name or u.source, "origin", kind, medium=medium))
+    elif origin := next((c for c in credited if c.marker in ("reports", "according to", "reported by")), None):
+        nodes.append(node(origin.cites, "origin", "outlet", evidence=origin.evidence.text if origin.evidence else None))
+    elif info.copy_of is None or info.copy_of not in infos:
+        nodes.append(node(info.name, "origin", "outlet", note="own reporting"))
+    for c in credited:
+        nodes.append(node(c.cites, "via", "outlet", evidence=c.evidence.text if c.evidence else None))
+    for v in u.via:
+        nodes.append(node(outlets.resolve(v, assume_outlet=True) or v, "via", "outlet"))
+    if info.copy_of and info.copy_of in infos:
+        nodes.append(node(infos[info.copy_of].name, "republished from", "outlet", file=infos[info.copy_of].file))
+    nodes.append(node(info.name, "outlet", "outlet", file=info.file, date=info.when.label()))
+    out: list[dict[str, Any]] = []
+    for n in nodes:
+        if not out or name_key(out[-1]["name"]) != name_key(n["name"]):
+            out.append(n)
+    return out
+
+
+def origin_key(ch: Sequence[dict[str, Any]]) -> str:
+    first = ch[0]
+    key = name_key(first["name"])
+    if first["kind"] == "anonymous" and len(ch) > 1:
+        key += "@" + name_key(ch[1]["name"])  # an unnamed source is known only by who heard it
+    return key
+
+
+def origins(
+    members: Sequence[Unit], chains: Mapping[tuple[str, int], list[dict[str, Any]]],
+    infos: Mapping[str, ArticleInfo],
+) -> tuple[list[dict[str, Any]], int, int, int]:
+    """(origins with their articles, independent origins, echoes, denials) for one cluster."""
+    by_article: dict[str, Unit] = {}
+    # An article counts once, by its best-sourced version of the claim.
+    for u in sorted(members, key=lambda u: (u.polarity == "deny", not u.source, u.idx)):
+        by_article.setdefault(u.article_id, u)
+    outlet_member: dict[str, str] = {}
+    for aid in sorted(by_article, key=lambda a: infos[a].when.sort_key()):
+        if infos[aid].outlet:
+            outlet_member.setdefault(name_key(infos[aid].outlet or ""), aid)
+
+    def resolved(aid: str, depth: int = 0) -> tuple[str, dict[str, Any]]:
+        ch = chains[by_article[aid].key]
+        info = infos[aid]
+        if depth < 6:
+            if info.copy_of in by_article and ch[0]["role"] != "origin":
+                return resolved(info.copy_of, depth + 1)
+            first = ch[0]
+            other = outlet_member.get(name_key(first["name"])) if first["kind"] == "outlet" else None
+            if other and other != aid and first.get("note") != "own reporting":
+                return resolved(other, depth + 1)
+        return origin_key(ch), ch[0]
+
+    groups: dict[str, dict[str, Any]] = {}
+    denials = 0
+    for aid, u in sorted(by_article.items(), key=lambda kv: infos[kv[0]].when.sort_key()):
+        if u.polarity == "deny":
+            denials += 1
+            continue
+        key, first = resolved(aid)
+        g = groups.setdefault(key, {
+            "origin": first["name"], "kind": first["kind"], "medium": first.get("medium"),
+            "first_seen": {"file": infos[aid].file, "date": infos[aid].when.label()}, "files": [],
+        })
+        g["files"].append(infos[aid].file)
+    independent = len(groups)
+    echoes = sum(len(g["files"]) for g in groups.values()) - independent
+    return list(groups.values()), independent, echoes, denials
+
+
+def story_origin(
+    members: Sequence[str], infos: Mapping[str, ArticleInfo]
+) -> tuple[str | None, str | None]:
+    """Who broke the story: from the first reported article, follow the outlets it says it
+    got the story from (through their own articles, when the corpus has them)."""
+    dated = sorted(members, key=lambda a: infos[a].when.sort_key())
+    if not dated:
+        return None, None
+    by_outlet: dict[str, str] = {}
+    for aid in dated:
+        if infos[aid].outlet:
+            by_outlet.setdefault(name_key(infos[aid].outlet or ""), aid)
+    counts: dict[str, int] = {}
+    for aid in members:
+        for c in infos[aid].citations:
+            if c.kind == "outlet" and c.marker in STORY_MARKERS:
+                counts[name_key(c.cites)] = counts.get(name_key(c.cites), 0) + 1
+    current, evidence, seen = dated[0], None, set()
+    while current not in seen:
+        seen.add(current)
+        info = infos[current]
+        if info.copy_of in infos:
+            current = info.copy_of  # type: ignore[assignment]
+            evidence = f"{info.file} copies {infos[current].file}"
+            continue
+        cited = [c for c in info.citations if c.kind == "outlet" and c.marker in STORY_MARKERS]
+        if not cited:
+            return info.name, evidence or f"first reported: {info.file} ({info.when.label()})"
+        top = max(cited, key=lambda c: counts.get(name_key(c.cites), 0))
+        evidence = f"{info.file}: {top.evidence.text if top.evidence else top.marker}"
+        nxt = by_outlet.get(name_key(top.cites))
+        if nxt is None:
+            return top.cites, evidence
+        current = nxt
+    return infos[current].name, evidence

@@ -1,0 +1,179 @@
+"""Stories: articles about the same happening.
+
+An article is described by weighted keys: the names it mentions (entities, and capitalised
+names in its text), its event types and, as a tie to its copies, the story of any article it
+copies. Keys are weighted by rarity (idf over the linked corpus), so "Port Amsel" ties two
+articles and "Monday" does not. A new article is compared only with the stories that share one
+of its rarest keys (an index lookup, not a scan), joins the best if it covers enough of the
+article's weight and its date fits, and otherwise founds a story of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..model import Analysis
+from ..store import Store
+from .citations import Outlets
+from .load import When
+from .text import name_key
+
+TOP_KEYS = 24
+JOIN_SCORE = 0.3
+DATE_SLACK = timedelta(days=21)  # how far past a story's dated range a follow-up may come
+# Runs of capitalised words; shouted headlines (all capitals) are left out, since there every
+# word is capitalised. A single capitalised word opening a sentence is just the opening.
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*[a-z][\w'’-]*)*")
+_OPENING = re.compile(r"(?:^|[.!?:]\s+|[\"“‘(]\s*)$")
+BACKGROUND = 50  # unrelated articles assumed behind a small corpus, so idf means something early on
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december i the a an he she they we it this that his her
+    their our its mr mrs ms dr but and or if in on at as by for from to of read share sign tags
+    picture image photograph watch related more""".split()  # noqa: SIM905
+)
+_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+
+
+def story_id(founder: str) -> str:
+    return "s" + hashlib.sha256(founder.encode()).hexdigest()[:11]
+
+
+def article_keys(a: Analysis, outlets: Outlets) -> Counter[str]:
+    """The names and event types an article is about, with how often it mentions them."""
+    keys: Counter[str] = Counter()
+    for ent in a.entities:
+        if ent.type in _ENTITY_TYPES and (k := name_key(ent.canonical)) and k not in _NOT_NAMES:
+            keys["n:" + k] += len(ent.mentions) or 1
+    text = a.article.text
+    for m in _NAME_RUN.finditer(text):
+        if " " not in m.group(0) and _OPENING.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        k = name_key(m.group(0))
+        if k and k not in _NOT_NAMES and not k.isdigit():
+            keys["n:" + k] += 1
+    for e in a.events:
+        if e.modality != "negated":
+            keys["v:" + e.type] += 1
+    own = {name_key(x) for x in (a.article.outlet.value if a.article.outlet else None,) if x}
+    for k in list(keys):
+        name = k[2:]
+        if k.startswith("n:") and (name in own or outlets.is_outlet(name)):
+            del keys[k]  # outlets say who reported, not what happened
+    return keys
+
+
+@dataclass(slots=True)
+class StoryState:
+    id: str
+    size: int = 0
+    earliest: date | None = None
+    latest: date | None = None
+    keys: Counter[str] = field(default_factory=Counter)
+
+    def fits(self, w: When) -> bool:
+        if not w.date or not self.earliest or not self.latest:
+            return True
+        return self.earliest - DATE_SLACK <= w.date <= self.latest + DATE_SLACK
+
+
+def assign_stories(
+    store: Store,
+    analyses: Mapping[str, Analysis],
+    order: Sequence[str],
+    dates: Mapping[str, When],
+    copy_of: Mapping[str, str],
+    outlets: Outlets,
+) -> dict[str, tuple[str, float]]:
+    """Story and score for every new article, updating the key index as they join."""
+    art_keys = {aid: article_keys(analyses[aid], outlets) for aid in order}
+    all_keys = sorted({k for ks in art_keys.values() for k in ks})
+    df: Counter[str] = Counter(dict(store.con.sql(
+        "SELECT key, df FROM key_df WHERE key IN (SELECT unnest(?))", params=[all_keys]).fetchall()))
+    n_docs = store.con.execute("SELECT count(*) FROM story_members").fetchall()[0][0]
+    stories: dict[str, StoryState] = {}
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for sid, key, n in store.con.sql(
+        "SELECT story_id, key, n FROM story_keys WHERE key IN (SELECT unnest(?))", params=[all_keys]
+    ).fetchall():
+        stories.setdefault(sid, StoryState(sid)).keys[key] = n
+        by_key[key].add(sid)
+    if stories:
+        for sid, size, lo, hi in store.con.sql(
+            """SELECT m.story_id, count(*), min(s.earliest), max(s.latest) FROM story_members m
+               JOIN stories s ON s.id = m.story_id WHERE m.story_id IN (SELECT unnest(?)) GROUP BY 1""",
+            params=[list(stories)],
+        ).fetchall():
+            st = stories[sid]
+            st.size, st.earliest, st.latest = size, lo, hi
+    known_story = dict(store.con.sql(
+        "SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT unnest(?))",
+        params=[sorted(set(copy_of.values()))],
+    ).fetchall())
+    result: dict[str, tuple[str, float]] = {}
+    for aid in order:
+        keys = art_keys[aid]
+        n_docs += 1
+        for k in keys:
+            df[k] += 1
+        weights = {k: (1 + math.log(tf)) * math.log((n_docs + BACKGROUND) / (df[k] + 0.5)) for k, tf in keys.items()}
+        top = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:TOP_KEYS])
+        total = sum(top.values()) or 1.0
+        original = copy_of.get(aid)
+        best, best_score = None, 0.0
+        if original and (sid := result.get(original, (known_story.get(original), 0))[0]):
+            best, best_score = sid, 1.0
+        else:
+            candidates = {sid for k in top for sid in by_key.get(k, ())}
+            for sid in candidates:
+                st = stories[sid]
+                if not st.fits(dates[aid]):
+                    continue
+                share = sum(w * min(1.0, 3 * st.keys[k] / max(st.size, 1)) for k, w in top.items() if st.keys.get(k))
+                if share / total > best_score:
+                    best, best_score = sid, share / total
+        if best is None or best_score < JOIN_SCORE:
+            best, best_score = story_id(aid), 0.0
+        st = stories.setdefault(best, StoryState(best))
+        st.size += 1
+        w = dates[aid]
+        if w.date:
+            st.earliest = min(filter(None, (st.earliest, w.date)))
+            st.latest = max(filter(None, (st.latest, w.date)))
+        for k in keys:
+            st.keys[k] += 1
+            by_key[k].add(best)
+        result[aid] = (best, round(best_score, 3))
+    _save(store, art_keys, df, stories, result)
+    return result
+
+
+def _save(
+    store: Store,
+    art_keys: Mapping[str, Counter[str]],
+    df: Counter[str],
+    stories: Mapping[str, StoryState],
+    result: Mapping[str, tuple[str, float]],
+) -> None:
+    touched = {sid for sid, _ in result.values()}
+    keys = sorted({k for ks in art_keys.values() for k in ks})
+    store.con.execute("DELETE FROM key_df WHERE key IN (SELECT unnest(?))", [keys])
+    store._insert("key_df", [{"key": k, "df": df[k]} for k in keys])
+    # Only the batch's keys were loaded and changed; a story's other keys stay as they are.
+    store.con.execute(
+        "DELETE FROM story_keys WHERE story_id IN (SELECT unnest(?)) AND key IN (SELECT unnest(?))",
+        [sorted(touched), keys],
+    )
+    store._insert(
+        "story_keys",
+        [{"story_id": sid, "key": k, "n": n} for sid in touched for k, n in stories[sid].keys.items() if n],
+    )
+    store._insert(
+        "story_members", [{"article_id": aid, "story_id": sid, "score": s} for aid, (sid, s) in result.items()]
+    )
