@@ -418,3 +418,107 @@ def test_every_line_is_body_or_boilerplate_verbatim(lines):
     # Nothing silently dropped: every line is kept once as body or boilerplate (a date
     # header glued to the headline only keeps the headline).
     assert len(paras) + len(a.boilerplate) == len(trimmed)
+
+
+BROADSHEET = """\
+Explained: why the harbour dredging row matters
+This article is more than 2 years old
+
+Dredging the harbour would cost 40 million euros, engineers estimate.
+
+Photograph: Lena Marsh/Reuters
+
+Sign up to Morning Brief, our free daily newsletter – every weekday at 7am
+after newsletter promotion
+
+The port authority says the channel must be deepened to keep large ships coming.
+
+Opponents fear the work would destroy the oyster beds.
+
+Explore more on these topics
+Harbours
+Shipping
+Environment
+Reuse this content
+"""
+
+
+def test_broadsheet_newsletter_break_and_topic_box():
+    a = run(BROADSHEET)
+    assert paragraphs(a) == [
+        "Explained: why the harbour dredging row matters",
+        "Dredging the harbour would cost 40 million euros, engineers estimate.",
+        "The port authority says the channel must be deepened to keep large ships coming.",
+        "Opponents fear the work would destroy the oyster beds.",
+    ]
+    assert a.boilerplate[0] == "This article is more than 2 years old"
+    assert a.boilerplate[-5:] == [
+        "Explore more on these topics",
+        "Harbours",
+        "Shipping",
+        "Environment",
+        "Reuse this content",
+    ]
+
+
+REDTOP = """\
+Tycoon's yacht seized in dawn raid as police probe 'missing millions'
+
+The superyacht was boarded by officers at 5am on Tuesday. (Image: GETTY)
+
+Police said the vessel was worth at least 30 million pounds.
+
+DON’T MISS
+Billionaire’s secret island revealed in leaked papers [REVEAL]
+Yacht crew ‘told to stay silent’ about guests [INSIGHT]
+
+A spokesman for the owner said the seizure was "unlawful".
+
+We pay for your stories! Do you have a story for our news team? Email us at tips@example.com
+Get in touch with our news team by emailing us at news@example.com.
+Follow our coverage across our social channels, on Facebook and Instagram.
+Share your views in the comments below.
+"""
+
+
+def test_redtop_bracket_teasers_and_tip_lines():
+    a = run(REDTOP)
+    assert paragraphs(a)[1:] == [
+        "Police said the vessel was worth at least 30 million pounds.",
+        'A spokesman for the owner said the seizure was "unlawful".',
+    ]
+    assert a.boilerplate[:4] == [
+        "The superyacht was boarded by officers at 5am on Tuesday. (Image: GETTY)",
+        "DON’T MISS",
+        "Billionaire’s secret island revealed in leaked papers [REVEAL]",
+        "Yacht crew ‘told to stay silent’ about guests [INSIGHT]",
+    ]
+    assert len(a.boilerplate) == 8
+
+
+WIRE_US = """\
+Storm knocks out power to thousands across the plains
+
+Kansas City, Missouri CNN — A line of severe storms knocked out power to more than 100,000 customers on Sunday.
+
+Crews expect to restore most service by Tuesday.
+
+___
+
+Associated Press writer Dana Fox in Topeka contributed to this report.
+
+Ad Feedback
+"""
+
+
+def test_unbracketed_network_dateline_and_wire_trailer():
+    a = run(WIRE_US)
+    assert a.outlet is not None and (a.outlet.value, a.outlet.evidence) == (
+        "CNN",
+        "Kansas City, Missouri CNN —",
+    )
+    assert a.boilerplate == [
+        "___",
+        "Associated Press writer Dana Fox in Topeka contributed to this report.",
+        "Ad Feedback",
+    ]

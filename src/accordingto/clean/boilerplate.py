@@ -56,11 +56,17 @@ PROMO = _rx(
     r"\b(sign up|subscribe)( now| today| here| for free| free)+[.!]?$",
     r"\bunlimited (digital )?access\b",
     r"\b(support|fund|back|donate to)\b.{0,30}\b(journalism|reporting|newsroom)\b",
-    r"\bbecome an? (\w+ ){0,3}(member|subscriber|supporter|patron|donor)\b",
+    r"\bbecome (a|an|our) (\w+ ){0,3}(member|subscriber|supporter|patron|donor)\b",
     r"\balready (a (subscriber|member)|have an account|registered)\b",
     r"\bclick here\b",
     r"\b(download|get) (our|the) (free )?app\b",
     r"\bfollow us on\b",
+    r"^follow\b.{0,40}\b(on|across)\b.{0,40}\b(facebook|twitter|instagram|x|tiktok|telegram|whatsapp|social)\b",
+    r"^follow\b.{0,40}\bcoverage\b",
+    r"\bwe pay for (your )?(stories|videos|pictures)\b",
+    r"\b(do you have|got) a (story|news tip|tip)\b",
+    r"\b(email|emailing|contact|message|whatsapp) us (at|on)\b",
+    r"\bget in touch\b.{0,60}\b(email|emailing|@)",
     r"\bsubscri(be|ption|bers?)\b.{0,40}\b(offer|only|exclusive|access|trial|per (month|week|year))\b",
 )
 
@@ -79,6 +85,19 @@ CHROME = _rx(
     r"^\d+\s*min(ute)?s?( read| listen)$",
     r"^(estimated )?(reading|read) time\b",
     r"^(back to top|go to (the )?homepage|skip to (main )?content|jump to)\b",
+    r"^(menu|search|home|close|open|next|previous|prev|back|expand|loading|listen|audio|video|gallery)\W*$",
+    r"^advertisement\b.{0,30}$",
+    r"^(video )?ad feedback$",
+    r"^(click|tap) to (play|watch|expand|enlarge|view)\b",
+    r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
+    r"^((photo|image|picture|slide)\s+)?\d+\s*(of|/)\s*\d+$",
+    r"^(enlarge|expand) this image$",
+    r"^(hide|show|toggle) caption$",
+    r"^(skip past|before|after) newsletter promotion$",
+    r"^this article is more than \d+ \w+ old$",
+    r"^[_\-–—=*~•·.#+ ]+$",
+    r"^updated?\b.{0,40}:\s*this (article|story|post) (has been|was) updated\b",
+    r"^our standards\b",
 )
 
 # Share buttons and comment forms.
@@ -99,6 +118,10 @@ WIDGET = _rx(
     r"^(log|sign) in to (comment|reply)\b",
     r"\bcommenting (guidelines|policy|rules)\b",
     r"^have your say$",
+    r"\b(share|leave) your (views|thoughts|comments)\b.{0,30}\bcomments?\b",
+    r"\blet us know\b.{0,40}\bin the comments\b",
+    r"\bcommenting forum\b",
+    r"^(request reprint|submit (a )?correction|view editorial guidelines|reuse this content|report an error)\b",
     r"\byour comment will (appear|be (published|posted|visible|reviewed))\b",
     r"\bmoderator\b.{0,30}\bapprove",
 )
@@ -128,6 +151,8 @@ RELATED_HEADER = _rx(
     r"^(what|read) to read next$",
     r"^editor'?s (picks?|choice)$",
     r"^(don'?t miss|must reads?|in other news|around the web|from (our|the) (partners|network))$",
+    r"^(explore|find) more on (these|this) (topics?|stories)$",
+    r"^(watch|listen) (more|next)$",
     r"^(sponsored|promoted|partner) (stories|content|links)$",
 )
 # A header of an explainer or live box: the box's prose may stay, its header does not.
@@ -140,6 +165,8 @@ LINK_LINE = _rx(
     r"^(read more|more|read|also read|see also|related|watch|watch more|listen|recommended|don'?t miss|must read|read next|trending|most read|click here)\s*[:|>»]\s*\S",
 )
 _MONTHS_RX = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+# Teaser links tagged in brackets: "… [REVEAL]", "… [VIDEO]".
+TAGGED_LINK = re.compile(r"\[(?-i:[A-Z]{3,}(?: [A-Z]+)?)\]$")
 # "Read more at X.": the article continues at (so came from) outlet X.
 READ_MORE_AT = re.compile(
     r"^(?:read|see|find|continue reading|read the (?:full|whole|original|rest of the) (?:story|article|report))"
@@ -154,7 +181,8 @@ ORIGINALLY = re.compile(
     r"^(?:this (?:article|story|piece|report|post|content) (?:was |is |has been )?(?:originally |first )?"
     r"(?:appeared|published|ran|syndicated|distributed|supplied|provided|reproduced|republished)"
     r"|(?:originally|first) (?:appeared|published|ran)"
-    r"|(?:republished|reproduced|reprinted))(?: with permission)?"
+    r"|(?:republished|reproduced|reprinted|used)(?= with)|©\s*provided(?= by)"
+    r"|(?:republished|reproduced|reprinted))(?: with (?:the )?permission)?"
     rf"\s+(?:on|in|at|by|from|through|via|of)\s+(?P<name>{_NAME})\s*(?:[,.;(]|$)",
     re.IGNORECASE,
 )
@@ -177,7 +205,11 @@ BYLINE = re.compile(
     r"^(?:(?:written |words |reporting |additional reporting |edited |editing |compiled )?by)\s+"
     r"(?:[A-Z][\w'’.-]*\s*){1,4}(?:$|[,|;&/–—-]|and\b|\band\b|in\b|for\b)",
 )
-WIRE_TRAILER = _rx(r"^\(?(additional )?reporting by\b", r"^\(?(writing|editing) by\b")
+WIRE_TRAILER = _rx(
+    r"^\(?(additional )?reporting by\b",
+    r"^\(?(writing|editing) by\b",
+    r"\bcontributed (reporting )?to this (report|article|story)\b",
+)
 
 # Image credits: an agency or a "Photo:" prefix, and nothing else but names.
 _AGENCY = (
@@ -207,7 +239,7 @@ TRAILING_CREDIT = _rx(
     r"\((image|photo|picture|pic|credit|photograph|video|illustration)s?\s*:[^)]*\)$",
     r"\([^()]*(\b(photo|images?|picture)s?\b|/)[^()]*\)$",
     r"(^|[.!?]\s+)(photo|image|picture|photograph|credit)s?\s*:\s*\S.{0,60}$",
-    r"^(image|photo|video) caption\b",
+    r"^(image|photo|video|media) caption\b",
 )
 # A house credit: "Courier Photo Desk", "Harbour Times Pictures", "Staff Photographer".
 HOUSE_CREDIT = re.compile(
@@ -240,9 +272,88 @@ def _names_outlet(rx: re.Pattern[str], text: str) -> bool:
     return bool(m) and m.group("name").strip(" .").casefold() not in _PLATFORMS
 
 
+# Words link-box headers are made of; a short line of only these, with one of the
+# anchors, is a header however a site orders them ("Read More Related Articles").
+_HEADER_WORDS = set(
+    [
+        "read",
+        "more",
+        "related",
+        "articles",
+        "article",
+        "stories",
+        "story",
+        "news",
+        "also",
+        "see",
+        "next",
+        "top",
+        "most",
+        "popular",
+        "latest",
+        "recommended",
+        "for",
+        "you",
+        "from",
+        "around",
+        "the",
+        "web",
+        "trending",
+        "now",
+        "today",
+        "don't",
+        "miss",
+        "in",
+        "other",
+        "editor's",
+        "picks",
+        "must",
+        "reads",
+        "further",
+        "reading",
+        "what",
+        "to",
+        "on",
+        "this",
+        "topic",
+        "topics",
+        "videos",
+        "video",
+        "watch",
+        "links",
+        "content",
+        "sponsored",
+        "promoted",
+        "partner",
+        "coverage",
+        "our",
+        "picks",
+        "may",
+        "might",
+        "like",
+    ]
+)
+_HEADER_ANCHORS = {
+    "related",
+    "more",
+    "recommended",
+    "trending",
+    "popular",
+    "latest",
+    "miss",
+    "picks",
+    "reading",
+    "reads",
+}
+
+
 def _related_header(text: str) -> bool:
     plain = text.rstrip(":：").strip()
-    return word_count(plain) <= 8 and bool(RELATED_HEADER.search(plain))
+    if word_count(plain) > 8:
+        return False
+    words = re.findall(r"[\w']+", plain.casefold())
+    vocab = bool(words) and set(words) <= _HEADER_WORDS and bool(set(words) & _HEADER_ANCHORS)
+    return vocab or bool(RELATED_HEADER.search(plain))
 
 
 # One-line families in the order they are tried: (label, test, longest line it applies to).
@@ -256,7 +367,7 @@ _ONE_LINE: list[tuple[str, Callable[[str], bool], int]] = [
     ("full_article", lambda t: bool(FULL_ARTICLE.search(t)), 8),
     ("tags", lambda t: bool(TAGS.search(t)), 60),
     ("related_header", _related_header, 8),
-    ("link", lambda t: bool(LINK_LINE.search(t)), 30),
+    ("link", lambda t: bool(LINK_LINE.search(t) or TAGGED_LINK.search(t)), 30),
     ("credit", is_credit, 20),
     ("caption", lambda t: bool(TRAILING_CREDIT.search(t)), 45),
     ("promo", lambda t: bool(PROMO.search(t)), 60),
@@ -271,6 +382,7 @@ _ONE_LINE: list[tuple[str, Callable[[str], bool], int]] = [
 def label_line(text: str) -> str | None:
     """The family of a line judged on its own, or None when it may be body."""
     n = word_count(text)
+    text = text.replace("’", "'")
     for label, test, longest in _ONE_LINE:
         if n <= longest and test(text):
             return label

@@ -41,10 +41,13 @@ DATE_HEADER = re.compile(
     r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-# A wire dateline opening the body: "LONDON (Reuters) -", "KYIV, Ukraine (AP) —".
+# A wire dateline opening the body: "LONDON (Reuters) -", "KYIV, Ukraine (AP) —", and the
+# unbracketed "Kyiv, Ukraine CNN —" (the agency is checked against the outlet table).
 DATELINE = re.compile(
     r"^(?P<evidence>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ ]{1,30})?(?:,\s*\w+\.? \d{1,2})?"
     r"\s*\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*[-–—])"
+    r"|^(?P<evidence2>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s*)*(?:[A-Z][\w.'’-]*\s+)?"
+    r"(?P<agency2>(?-i:[A-Z]{2,6}))\s+[–—])"
 )
 
 
@@ -112,4 +115,6 @@ def dateline_agency(text: str) -> tuple[str, str] | None:
     m = DATELINE.match(text)
     if not m:
         return None
-    return m.group("agency").strip(), m.group("evidence").strip()
+    if m.group("agency"):
+        return m.group("agency").strip(), m.group("evidence").strip()
+    return m.group("agency2"), m.group("evidence2").strip()
