@@ -18,7 +18,8 @@ from .base import db_option, err, field_option, main, out, parse_fields, report_
 @db_option
 @field_option
 @click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
-def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size: int) -> None:
+@click.option("--no-link", is_flag=True, help="Do not run `accordingto link` after ingesting.")
+def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size: int, no_link: bool) -> None:
     """Read, clean, analyze and store articles from files, directories, globs or - (stdin)."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -52,6 +53,10 @@ def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size:
         f"[bold]ingested[/bold] read {read}, new {new}, duplicate {duplicate}, failed {failed} "
         f"in {seconds:.1f}s → {db}"
     )
+    if not no_link:
+        from .link import run_link
+
+        run_link(db)
     sys.exit(1 if failed else 0)
 
 
