@@ -1,4 +1,4 @@
-"""Commands over articles: ingest, analyze, show, stats, report."""
+"""Commands over articles: ingest, analyze, show, stats."""
 
 from __future__ import annotations
 
@@ -151,19 +151,3 @@ def stats(db: str, as_json: bool) -> None:
         for row in top:
             outlets.add_row(row["outlet"], str(row["n"]))
         out.print(outlets)
-
-
-@main.command()
-@db_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="report", show_default=True)
-def report(db: str, out_dir: str) -> None:
-    """Write a static HTML report of the database that opens from disk without a server."""
-    from ..serve.report import write_report
-    from ..store import open_store
-
-    if not Path(db).exists():
-        raise click.UsageError(f"{db}: no such database (run `accordingto ingest` first)")
-    with open_store(db, read_only=True) as store:
-        index = write_report(store, out_dir)
-    out.print(f"report written: [bold]{index.resolve()}[/bold]")
-

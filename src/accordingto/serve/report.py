@@ -1,149 +1,57 @@
-"""A static HTML report of a store: opens from disk, no server, every fact next to its sentence.
+"""The static report: the web UI's views written as files that open from disk, no server.
 
-Article text is untrusted input: everything is escaped, and pages carry a strict
-Content-Security-Policy that forbids scripts.
+Same views as the live app (serve/views.py), with links to `articles/ID.html`-style files.
+Article text is untrusted input: everything is escaped, and each page's Content-Security-Policy
+forbids scripts. Search needs a server, so the report has none.
 """
 
 from __future__ import annotations
 
-import html
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..model import Analysis
 from ..store import Store
+from . import data, views
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
-
-STYLE = """
-body{font:16px/1.55 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
-a{color:#0645ad} a:focus{outline:3px solid #f90}
-table{border-collapse:collapse;width:100%;font-size:14px} th,td{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;vertical-align:top}
-.meta{color:#555;font-size:14px} .text{white-space:pre-wrap}
-.content{background:#e3f4e1} .source{background:#d8ecfa;font-weight:600} .cue{background:#f4def4;font-weight:600}
-.hedge{background:#fff1b8;text-decoration:underline}
-details{margin:1rem 0} summary{cursor:pointer}
-"""
+TOP = views.Links(static=True, root="")
+NESTED = views.Links(static=True, root="../")
 
 
-def page(title: str, body: str) -> str:
-    return (
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        '<meta name=viewport content="width=device-width,initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{STYLE}</style></head><body>{body}</body></html>"
-    )
-
-
-def highlight(a: Analysis) -> str:
-    """The article text as HTML, each attribution's parts wrapped in a classed <span>.
-
-    Marks are computed per character so overlapping spans (a hedge inside a content) nest
-    cleanly; the innermost role wins, as in the terminal view.
-    """
-    text = a.article.text
-    roles: list[str | None] = [None] * len(text)
-
-    def mark(start: int, end: int, role: str) -> None:
-        for i in range(max(start, 0), min(end, len(text))):
-            roles[i] = role
-
-    for x in a.attributions:
-        mark(x.content.start, x.content.end, "content")
-        if x.source_text:
-            mark(x.source_text.start, x.source_text.end, "source")
-        if x.cue:
-            mark(x.cue.start, x.cue.end, "cue")
-        for h in x.hedges:
-            mark(h.start, h.end, "hedge")
-    for c in a.claims:
-        for h in c.hedges:
-            mark(h.start, h.end, "hedge")
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        j = i
-        while j < len(text) and roles[j] == roles[i]:
-            j += 1
-        chunk = html.escape(text[i:j])
-        out.append(f'<span class="{roles[i]}">{chunk}</span>' if roles[i] else chunk)
-        i = j
-    return "".join(out)
-
-
-def article_page(a: Analysis, home: str = "index.html") -> str:
-    art = a.article
-    meta = [f"file {html.escape(art.file)}"]
-    if art.outlet:
-        meta.append(f"outlet {html.escape(art.outlet.value)}")
-    if art.published:
-        meta.append(f"published {html.escape(art.published.value)}")
-    elif (estimate := art.published_estimate or a.published_estimate) is not None:
-        meta.append(f"published between {estimate.earliest} and {estimate.latest} (estimated)")
-    rows = "".join(
-        "<tr>"
-        + "".join(
-            f"<td>{html.escape(v)}</td>"
-            for v in (
-                x.source or "?",
-                x.source_type or "",
-                x.kind,
-                x.cue.text if x.cue else "",
-                ", ".join(x.via),
-                ", ".join(h.text for h in x.hedges),
-                x.polarity,
-                x.content.text,
-            )
-        )
-        + "</tr>"
-        for x in a.attributions
-    )
-    boiler = "".join(f"<li>{html.escape(line)}</li>" for line in art.boilerplate)
-    body = (
-        f'<p><a href="{home}">← all articles</a></p>'
-        f"<h1>{html.escape(art.title or art.file)}</h1><p class=meta>{' · '.join(meta)}</p>"
-        "<p class=meta>Legend: <span class=source>source</span> <span class=cue>cue</span> "
-        "<span class=content>content</span> <span class=hedge>hedge</span></p>"
-        f"<div class=text>{highlight(a)}</div>"
-        f"<h2>Who said what ({len(a.attributions)})</h2>"
-        "<table><tr><th>source</th><th>type</th><th>kind</th><th>cue</th><th>via</th><th>hedges</th>"
-        f"<th>polarity</th><th>content</th></tr>{rows}</table>"
-        f"<details><summary>Removed boilerplate ({len(art.boilerplate)} lines)</summary><ul>{boiler}</ul></details>"
-    )
-    return page(art.title or art.file, body)
+def _ids(store: Store, sql: str) -> Iterator[str]:
+    cursor = store.con.execute(sql)
+    while chunk := cursor.fetchmany(1000):
+        yield from (r[0] for r in chunk)
 
 
 def write_report(store: Store, out_dir: str | Path) -> Path:
-    """Write index.html and one page per article into `out_dir`; return the index path."""
+    """Write every view of `store` into `out_dir`; return the path of index.html."""
     out = Path(out_dir)
-    (out / "articles").mkdir(parents=True, exist_ok=True)
-    listing = store.query(
-        """SELECT a.id, a.file, a.title, a.outlet, coalesce(a.published, a.estimate_earliest) AS date,
-                  a.published IS NULL AS estimated,
-                  (SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS n
-           FROM articles a ORDER BY date NULLS LAST, a.file"""
-    ).to_pylist()
-    items = []
-    for row in listing:
-        analysis = store.analysis(row["id"])
-        if analysis is None:
-            continue
-        (out / "articles" / f"{row['id']}.html").write_text(
-            article_page(analysis, home="../index.html"), encoding="utf-8"
-        )
-        date = f"{row['date']}{' (est.)' if row['estimated'] and row['date'] else ''}" if row["date"] else "undated"
-        items.append(
-            f'<tr><td><a href="articles/{row["id"]}.html">{html.escape(row["title"] or row["file"])}</a></td>'
-            f"<td>{html.escape(row['outlet'] or '—')}</td><td>{html.escape(date)}</td><td>{row['n']}</td></tr>"
-        )
-    counts = store.stats()
-    body = (
-        "<h1>accordingto report</h1>"
-        f"<p class=meta>{counts['articles']} articles · {counts['attributions']} attributions · "
-        f"{counts['entities']} entities · {counts['errors']} input errors</p>"
-        "<table><tr><th>article</th><th>outlet</th><th>date</th><th>attributions</th></tr>"
-        + "".join(items)
-        + "</table>"
-    )
-    index = out / "index.html"
-    index.write_text(page("accordingto report", body), encoding="utf-8")
-    return index
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(views.ASSETS / "style.css", out / "style.css")
+
+    def write(path: Path, html: str | None) -> None:
+        if html is not None:
+            path.write_text(html, encoding="utf-8")
+
+    counts = data.stats(store)
+    listings: list[tuple[str, int, Callable[[Store, views.Links, int], str]]] = [
+        ("stories", counts["stories"], views.stories_page),
+        ("articles", counts["articles"], views.articles_page),
+        ("entities", counts["entities"], views.entities_page),
+    ]
+    for kind, total, render in listings:
+        for page_no in range(1, max((total + views.PER_PAGE - 1) // views.PER_PAGE, 1) + 1):
+            write(out / TOP.listing(kind, page_no), render(store, TOP, page_no))
+    items: list[tuple[str, str, Callable[[Store, views.Links, str], str | None]]] = [
+        ("stories", "SELECT id FROM stories ORDER BY id", views.story_page),
+        ("claims", "SELECT id FROM claim_clusters ORDER BY id", views.claim_page),
+        ("articles", "SELECT id FROM articles ORDER BY id", views.article_page),
+        ("entities", "SELECT id FROM entities ORDER BY id", views.entity_page),
+    ]
+    for kind, sql, render in items:
+        (out / kind).mkdir(exist_ok=True)
+        # Materialise the ids first: rendering runs its own queries on the same connection.
+        for key in list(_ids(store, sql)):
+            write(out / kind / f"{views.file_name(key)}.html", render(store, NESTED, key))
+    return out / "index.html"
