@@ -89,7 +89,8 @@ CHROME = _rx(
     r"^advertisement\b.{0,30}$",
     r"^(video )?ad feedback$",
     r"^(click|tap) to (play|watch|expand|enlarge|view)\b",
-    r"^\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
+    r"^((updated|published|posted|last updated)\s*:?\s*)?\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
+    r"^(show|see|load|view|read) (more|less|all)$",
     r"^((photo|image|picture|slide)\s+)?\d+\s*(of|/)\s*\d+$",
     r"^(enlarge|expand) this image$",
     r"^(hide|show|toggle) caption$",
@@ -121,6 +122,7 @@ WIDGET = _rx(
     r"\b(share|leave) your (views|thoughts|comments)\b.{0,30}\bcomments?\b",
     r"\blet us know\b.{0,40}\bin the comments\b",
     r"\bcommenting forum\b",
+    r"^join\b.{0,40}\b(conversations?|discussions?|debates?|community)\b",
     r"^(request reprint|submit (a )?correction|view editorial guidelines|reuse this content|report an error)\b",
     r"\byour comment will (appear|be (published|posted|visible|reviewed))\b",
     r"\bmoderator\b.{0,30}\bapprove",
@@ -202,8 +204,13 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 BYLINE = re.compile(
-    r"^(?:(?:written |words |reporting |additional reporting |edited |editing |compiled )?by)\s+"
+    r"^(?i:(?:written |words |reporting |additional reporting |edited |editing |compiled )?by)\s+"
     r"(?:[A-Z][\w'’.-]*\s*){1,4}(?:$|[,|;&/–—-]|and\b|\band\b|in\b|for\b)",
+)
+# A byline's second line: "Senior News Reporter", "Moscow Correspondent".
+JOB_TITLE = re.compile(
+    r"^(?:[A-Z][\w'’&-]*\s+){0,4}(?i:reporter|correspondent|editor|writer|journalist|columnist|contributor"
+    r"|producer|analyst|chief|staff|bureau chief|news desk|newsdesk)s?$"
 )
 WIRE_TRAILER = _rx(
     r"^\(?(additional )?reporting by\b",
@@ -396,7 +403,7 @@ def _teaser(text: str, after_headline: bool) -> bool:
         or is_truncated(text)
         or is_bullet(text)
         or word_count(text) <= 6
-        or (after_headline and word_count(text) <= 60)
+        or (after_headline and word_count(text) <= 35)
     )
 
 
@@ -412,6 +419,9 @@ def classify(lines: list[Line], labels: list[str | None], title: int | None, tit
             labels[i] = "repeated_headline"
         elif labels[i] is None and i > (title if title is not None else -1) and _link_like(line.text):
             labels[i] = "link"
+    for i in range(1, n):
+        if labels[i] is None and labels[i - 1] in ("byline", "dateline") and JOB_TITLE.match(lines[i].text):
+            labels[i] = "byline"
     _captions(lines, labels, title)
     _link_boxes(lines, labels, title)
     _bullet_lists(lines, labels, n)

@@ -13,9 +13,7 @@ from .metadata import date_line, dateline_agency, split_date_header
 from .outlets import OutletTable
 
 _WIRE_SUFFIX = re.compile(r"\s+(wire service|news service|newswire|wire|news agency wire)$", re.IGNORECASE)
-_CORPORATE = re.compile(
-    r"[,.]?\s+(ltd|limited|inc|llc|plc|group|media group|corp(oration)?)\.?$", re.IGNORECASE
-)
+_CORPORATE = re.compile(r"[,.]?\s+(ltd|limited|inc|llc|plc|corp(oration)?)\.?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -72,9 +70,13 @@ def clean_lines(lines: list[Line], table: OutletTable, title_hint: str | None = 
     return out
 
 
+_DATE_ZONE = 8  # lines from the top where a page prints its own date
+
+
 def _date_lines(lines: list[Line], labels: list[str | None], out: Cleaned) -> None:
     """Lines that only carry a date (alone or with a byline) are metadata; the first
-    publication date among them is the article's date."""
+    publication date among them near the top is the article's date (dates further down
+    belong to teasers or comments, and an aggregator's render date is no publication date)."""
     for i, line in enumerate(lines):
         if labels[i] not in (None, "byline"):
             continue
@@ -83,7 +85,7 @@ def _date_lines(lines: list[Line], labels: list[str | None], out: Cleaned) -> No
             continue
         iso, updated = found
         labels[i] = labels[i] or "dateline"
-        if not updated and out.published is None:
+        if not updated and out.published is None and i < _DATE_ZONE:
             out.published = Evidence(iso, line.text, "text")
 
 
@@ -143,9 +145,10 @@ def _read_provenance(out: Cleaned, table: OutletTable) -> None:
     if out.outlet is None:
         for label, text in out.labels:
             m = bp.COPYRIGHT.match(text) if label == "copyright" else None
-            name = _CORPORATE.sub("", m.group("name")).strip(" .,") if m else ""
-            if name and word_count(name) <= 6 and not bp.AGENCY.fullmatch(name):
-                out.outlet = Evidence(table.canonical(name), text, "text")
+            full = m.group("name").strip(" .,") if m else ""
+            name = _CORPORATE.sub("", full).strip(" .,")
+            if name and word_count(name) <= 6:
+                out.outlet = Evidence(table.by_name(full) or table.canonical(name), text, "text")
                 break
     wire = dateline_agency(out.paragraphs[1]) if len(out.paragraphs) > 1 else None
     if wire and (known := table.by_name(wire[0])):
