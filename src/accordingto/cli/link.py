@@ -201,12 +201,21 @@ def entity(name: str, db: str) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "graphml", "prov-json"]),
+              default="jsonl", show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True)
 def export(db: str, fmt: str, out_dir: str) -> None:
-    """Export articles, attributions, citations, stories and claim clusters as JSON lines."""
+    """Export as JSON lines, CSV or Parquet (a file per table), GraphML (the provenance graph)
+    or W3C PROV-JSON."""
     from ..link.export import export_jsonl
 
+    if fmt != "jsonl":
+        from ..serve.exports import export as export_other
+
+        with _open(db) as store:
+            for path in export_other(store, fmt, out_dir):
+                err.print(f"wrote {path}")
+        return
     with _open(db) as store:
         counts = export_jsonl(store, out_dir)
     for name, n in counts.items():

@@ -189,4 +189,19 @@ def write_prov_json(store: Store, path: str | Path) -> Path:
     return out
 
 
-WRITERS = {"csv": write_csv, "parquet": write_parquet, "graphml": write_graphml, "prov-json": write_prov_json}
+FORMATS = ("csv", "parquet", "graphml", "prov-json")
+
+
+def export(store: Store, fmt: str, out_dir: str | Path) -> list[Path]:
+    """Write `fmt` into `out_dir`: a file per table (csv, parquet) or one graph file; return the paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        return write_csv(store, out)
+    if fmt == "parquet":
+        return write_parquet(store, out)
+    if fmt == "graphml":
+        return [write_graphml(store, out / "provenance.graphml")]
+    if fmt == "prov-json":
+        return [write_prov_json(store, out / "provenance.prov.json")]
+    raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
