@@ -1,10 +1,84 @@
-"""Events (dismissal, arrest, …) with trigger, participants, place, time and modality."""
+"""Events (dismissal, arrest, …) with trigger, participants, place, time and modality.
+
+Triggers come from the bundled trigger table (lemma -> type, with a sense condition checked on
+the parse). Participants are read from the dependency parse: subject and object of a verb
+(swapped in the passive), the possessor or "of"/"against"/"on" object of a noun, the subject of
+the light verb governing a noun ("launched an investigation"). Modality comes from the verbs
+and auxiliaries above the trigger: "will", "plans to" (planned), "could have", "if" (hypothetical),
+"not", "no", "denied" (negated).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
+from datetime import date
 
-from ..model import Article, Attribution, DateEstimate, Entity, Event
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Article, Attribution, DateEstimate, Entity, Event, Modality, Span, TimeExpr
+from .dates import anchor_date, time_expressions
+from .tables import adjectives, countries, triggers
+
+PERSON_NOUNS = {
+    "official", "officer", "officers", "agent", "employee", "minister", "general", "chief", "head", "director",
+    "commander", "man", "woman", "men", "women", "people", "person", "journalist", "activist", "scientist",
+    "soldier", "civilian", "member", "leader", "critic", "opponent", "lawyer", "spy", "traitor", "executive",
+    "governor", "mayor", "deputy", "colonel", "admiral", "staff", "worker", "citizen", "student", "protester",
+    "ex-director", "boss", "aide", "adviser", "businessman", "oligarch", "suspect", "prisoner", "defector",
+}
+MILITARY_NOUNS = {
+    "troop", "troops", "force", "forces", "army", "unit", "units", "soldier", "soldiers", "military",
+    "battalion", "brigade", "division", "regiment", "operation", "operations", "column", "columns",
+}
+PRISON_NOUNS = {"prison", "jail", "gaol", "colony", "camp", "detention", "custody", "gulag", "cell"}
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "mount", "begin", "start", "step", "intensify", "continue", "open",
+    "order", "lead", "wage", "unleash", "make", "do", "undertake", "announce", "escalate", "seek", "reach",
+    "request", "claim", "win", "commit", "perpetrate", "execute", "embark", "increase", "boost", "expand",
+}
+AFFECTING = {"target", "hit", "affect", "strike", "claim", "kill", "wound", "injure", "damage", "destroy", "sweep"}
+# "a barrage of strikes", "a wave of arrests": the event is the noun after "of".
+COLLECTIVES = {"barrage", "wave", "series", "spate", "string", "campaign", "round", "flurry", "number"}
+# A noun modifying one of these is the event itself ("a bombing campaign").
+EVENT_HEADS = {"campaign", "operation", "operations", "spree", "wave"}
+PARTITIVES = {"part", "parts", "some", "much", "most", "half", "all", "section", "sections", "portion", "one"}
+# For these types a possessor undergoes the event ("Beseda's imprisonment"); for others it acts.
+UNDERGOER = {"dismissal", "arrest", "detention", "imprisonment", "death", "killing", "sentencing", "charge", "evacuation"}
+PLAN_VERBS = {
+    "plan", "intend", "prepare", "aim", "want", "threaten", "hope", "vow", "promise", "propose",
+    "consider", "expect", "mean", "try", "attempt", "pledge", "schedule", "need",
+}
+PLAN_NOUNS = {"plan", "plans", "proposal", "threat", "intention", "bid", "attempt"}
+NEGATORS = {"deny", "refute", "reject", "prevent", "block", "avoid", "foil"}
+# What someone is urged or ordered to do has not happened: it is read as hypothetical.
+DEMANDS = {"call", "calls", "urge", "demand", "appeal", "press", "order", "tell", "ask", "instruct", "direct"}
+MODALS_HYPO = {"could", "might", "may", "should", "must", "can"}
+MODALS_FUTURE = {"will", "would", "shall", "'ll", "wo"}
+PLACE_PREPS = {"in", "at", "near", "inside", "across", "into", "from", "outside", "around", "throughout", "on"}
+ARG_PREPS = {"of", "against", "on", "by", "for"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+
+
+@dataclass(slots=True)
+class _Names:
+    """Entity mentions by character offset, to name a participant by its canonical entity."""
+
+    spans: list[tuple[int, int, str, str]]  # start, end, canonical, type
+
+    def at(self, tok: Token) -> tuple[str, str] | None:
+        """The narrowest entity mention over a token; a named event is not a participant."""
+        hits = [(end - start, canonical, label) for start, end, canonical, label in self.spans
+                if start <= tok.idx < end and label != "EVENT"]
+        return min(hits)[1:] if hits else None
+
+    def last_person_before(self, offset: int) -> str | None:
+        best = None
+        for start, _end, canonical, label in self.spans:
+            if label == "PERSON" and start < offset and (best is None or start > best[0]):
+                best = (start, canonical)
+        return best[1] if best else None
 
 
 def extract_events(
@@ -14,4 +88,503 @@ def extract_events(
     article: Article,
     estimate: DateEstimate | None,
 ) -> list[Event]:
-    return []
+    names = _Names([(m.start, m.end, e.canonical, e.type) for e in entities for m in e.mentions])
+    anchor = anchor_date(article, estimate)
+    table = triggers()
+    events: list[Event] = []
+    seen: set[str] = set()
+    for tok in doc:
+        found = _trigger(tok, table)
+        if found is None:
+            continue
+        kind, start, end = found
+        if _anaphoric(tok, kind) and kind in seen:
+            continue  # "the invasion" again: a mention of an event already listed
+        agent = _agent_token(tok, kind)
+        if agent is not None and _pos(tok) == "verb" and _trigger(agent, table):
+            continue  # "hit by a counter-attack": the noun carries the event
+        event = _event(doc, tok, kind, start, end, names, attributions, anchor)
+        # What might have happened, or did not, is not an event ("could have fired him").
+        if event.modality not in ("actual", "planned") or _repeats(event, events, _pos(tok)):
+            continue
+        seen.add(kind)
+        events.append(event)
+    return events
+
+
+def _repeats(event: Event, events: list[Event], pos: str) -> bool:
+    """A second mention of one event: a same-type noun in the same sentence that names nobody new,
+    or a noun naming the same undergoer as an earlier event of its type ("Beseda's imprisonment")."""
+    for e in events:
+        if e.type != event.type:
+            continue
+        same_sentence = e.sentence.start == event.sentence.start
+        if pos == "noun" and same_sentence and not event.agent and not event.patient:
+            return True
+        if pos == "noun" and event.patient and e.patient == event.patient and not same_sentence:
+            return True
+    return False
+
+
+# -- triggers -----------------------------------------------------------------------------------
+
+
+def _pos(tok: Token) -> str:
+    return {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}.get(tok.pos_, "other")
+
+
+def _hyphen_word(tok: Token) -> tuple[str, int, int] | None:
+    """ "call-up", "counter-attacks": the joined word, ending at this token, with its token range."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return f"{doc[i - 2].lower_}-{tok.lemma_.lower()}", i - 2, i + 1
+    return None
+
+
+def _trigger(tok: Token, table: dict[str, list[tuple[str, str, str]]]) -> tuple[str, int, int] | None:
+    """(type, start token, end token) if `tok` heads an event mention of a listed sense."""
+    if tok.is_punct or tok.is_space:
+        return None
+    pos = _pos(tok)
+    headline = _title_case(tok.sent)
+    candidates: list[tuple[str, int, int]] = []
+    if hyphen := _hyphen_word(tok):
+        candidates.append(hyphen)
+    for child in tok.children:
+        if child.dep_ == "prt":
+            candidates.append((f"{tok.lemma_.lower()} {child.lower_}", tok.i, child.i + 1))
+        if child.dep_ == "compound" and child.i == tok.i - 1:
+            candidates.append((f"{child.lower_} {tok.lemma_.lower()}", child.i, tok.i + 1))
+    candidates.append((tok.lemma_.lower(), tok.i, tok.i + 1))
+    candidates.append((tok.lower_, tok.i, tok.i + 1))
+    if headline:  # headline capitals mislead the tagger: read the word itself
+        candidates.append((tok.lower_.removesuffix("s"), tok.i, tok.i + 1))
+    for key, start, end in candidates:
+        for kind, want, sense in table.get(key, []):
+            if headline:
+                nxt = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+                if want == "noun" and nxt is not None and nxt.is_alpha and nxt.text[0].isupper():
+                    return None  # "Invasion Failures": a modifier
+                return kind, start, end
+            if want != "any" and want != pos:
+                continue
+            if _modifier(tok):
+                return None  # "murder investigation", "invasion failures": not an event itself
+            if tok.doc[start - 1 : start].text.lower() == "in" and tok.lower_ in ("charge", "order"):
+                return None  # "in charge of", "in order to"
+            if _sense(tok, sense, kind):
+                return kind, start, end
+    return None
+
+
+def _modifier(tok: Token) -> bool:
+    head = tok.head
+    if tok.dep_ == "conj":
+        return head.dep_ in ("compound", "nmod", "amod") and _modifier(head)
+    return (
+        tok.dep_ in ("compound", "nmod", "amod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i > tok.i
+        and head.lower_ not in EVENT_HEADS
+    )
+
+
+def _title_case(sent: SpacySpan) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _sense(tok: Token, sense: str, kind: str) -> bool:
+    if not sense:
+        return True
+    if sense == "person":
+        patient = _patient_token(tok, kind)
+        return patient is not None and _is_people(patient)
+    if sense == "custody":
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        return subj is not None and _is_people(subj)
+    if sense == "prison":
+        return any(t.lemma_.lower() in PRISON_NOUNS or t.ent_type_ == "FAC" for t in _pp_objects(tok, {"to", "into"}))
+    if sense == "military":
+        parties = [_agent_token(tok, kind), _patient_token(tok, kind), *(c for c in tok.children if c.dep_ == "dobj")]
+        return any(p is not None and _is_military(p) for p in parties)
+    if sense == "directive":  # "told the board ... to hunt down": someone addressed, then a to-infinitive
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        return bool(objects) and any(
+            t.dep_ == "aux" and t.lower_ == "to" and t.head.pos_ == "VERB" and t.head.head in (tok, *objects)
+            for t in tok.subtree
+        )
+    if sense == "criminal":
+        return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or (
+            tok.pos_ == "NOUN"
+            and (any(c.dep_ in ("compound", "amod") for c in tok.children)
+                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                 or tok.head.lower_ in ("on", "with", "face", "faces", "facing"))
+        )
+    return True
+
+
+def _is_people(tok: Token) -> bool:
+    return (
+        tok.ent_type_ in ("PERSON", "NORP")
+        or tok.lower_ in PRONOUNS | {"them", "they", "who", "whom"}
+        or tok.lemma_.lower() in PERSON_NOUNS
+        or tok.lower_ in PERSON_NOUNS
+    )
+
+
+def _is_military(tok: Token) -> bool:
+    return tok.lemma_.lower() in MILITARY_NOUNS or tok.lower_ in MILITARY_NOUNS or tok.ent_type_ in ("GPE", "NORP")
+
+
+def _anaphoric(tok: Token, kind: str) -> bool:
+    """A definite nominal trigger without its own participants refers back to an earlier event."""
+    if _pos(tok) != "noun":
+        return False
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or (c.dep_ == "poss" and (c.pos_ == "PRON" or c.ent_type_ in ("DATE", "TIME")))
+        for c in tok.children
+    )
+    args = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ARG_PREPS]
+    patient = _patient_token(tok, kind)
+    return definite and not args and (patient is None or patient.pos_ == "PRON")
+
+
+# -- participants -------------------------------------------------------------------------------
+
+
+def _passive(tok: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and tok.tag_ == "VBN":
+        return _passive(tok.head)
+    kids = list(tok.children)
+    if any(c.dep_ == "dobj" for c in kids):
+        return False
+    # A bare participle: "offices hit with ...", "found hanged", "with 70 offices hit".
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("acl", "oprd"):
+        return not any(c.dep_ == "nsubj" for c in kids)
+    return tok.tag_ == "VBN" and tok.dep_ == "pcomp" and not any(c.dep_ in ("aux", "auxpass") for c in kids)
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a verb, inherited through coordination and control ("withdrawn ... and retreating",
+    "caused Moscow to launch")."""
+    cur: Token | None = tok
+    for _ in range(4):
+        if cur is None:
+            return None
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        head = cur.head
+        if cur.dep_ == "advcl" and cur.tag_ == "VBG":
+            return _clause_subject(cur)  # "..., directing it to": the main clause's subject acts
+        if cur.dep_ == "pcomp" and head.dep_ == "agent":
+            return None  # "rocked by shelling": the shelling's subject is not the sentence's
+        if cur.dep_ == "xcomp" and (obj := next((c for c in head.children if c.dep_ == "dobj"), None)):
+            return obj
+        if cur.dep_ in ("conj", "xcomp", "advcl", "oprd", "pcomp") and head is not cur:
+            cur = head.head if head.dep_ == "prep" and cur.dep_ == "pcomp" else head
+        else:
+            return None
+    return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the sentence's main clause: the fallback for an agentless passive."""
+    root = tok.sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _agent_token(tok: Token, kind: str) -> Token | None:
+    pos = _pos(tok)
+    if pos == "verb":
+        if _passive(tok):
+            by = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if by is None and tok.dep_ == "conj":
+                by = next((c for c in tok.head.children if c.dep_ == "agent"), None)
+            return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        subj = _subject(tok)
+        if subj is None:
+            # A gerund adrift in a bad parse ("..., as well as retreating") acts with the main clause.
+            return _clause_subject(tok) if tok.tag_ == "VBG" and tok.dep_ in ("conj", "advcl") else None
+        # "are said to have reached": a raised passive subject acts in the infinitive; its own does not.
+        return subj if subj.dep_ != "nsubjpass" or subj.head is not tok else None
+    if pos == "noun":
+        if kind not in UNDERGOER and (poss := _possessor(tok)) is not None:
+            return poss
+        by = _pp_objects(tok, {"by"})
+        if by:
+            return by[0]
+        for acl in (c for c in tok.children if c.dep_ == "acl"):  # "an audit commissioned by X"
+            if agent := _pp_objects(acl, {"by"}):
+                return agent[0]
+        host = _host(tok)
+        if host.dep_ in ("dobj", "attr") and host.head.lemma_.lower() in LIGHT_VERBS:
+            return _agent_token(host.head, kind)
+        for c in tok.children:  # "a Russian invasion": a nationality standing for its state
+            if c.dep_ in ("amod", "compound") and c.lower_ in adjectives():
+                return c
+        if _modifier_of_event_head(tok):
+            return _agent_token(tok.head, kind)
+    return None
+
+
+def _modifier_of_event_head(tok: Token) -> bool:
+    """ "Putin's mobilisation campaign": the head noun carries the participants."""
+    return tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in EVENT_HEADS
+
+
+def _possessor(tok: Token) -> Token | None:
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None or poss.ent_type_ in ("DATE", "TIME"):
+        return None
+    return poss
+
+
+def _host(tok: Token) -> Token:
+    """The noun that stands in the clause for a trigger: "a barrage of strikes" -> barrage."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in COLLECTIVES:
+        return tok.head.head
+    return tok
+
+
+def _patient_token(tok: Token, kind: str) -> Token | None:
+    pos = _pos(tok)
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ == "agent":  # "rocked by shelling", "hit by a counter-attack"
+        return _patient_token(tok.head.head, kind)
+    if pos == "verb" and kind == "death":
+        return _subject(tok)  # "people ... die": the subject undergoes it
+    if pos == "verb":
+        if _passive(tok):
+            subj = _subject(tok)
+            if subj is not None:
+                return subj
+            if tok.dep_ == "acl":
+                return tok.head
+            return _clause_subject(tok)
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in PARTITIVES:  # "destroyed parts of the bridge"
+            obj = next(iter(_pp_objects(obj, {"of"})), obj)
+        return obj
+    if pos == "noun":
+        preps = {"against", "on"} if kind == "charge" else {"of", "against", "on"}  # "charges of X": X is the offence
+        if kind == "purge":
+            preps |= {"in", "within"}  # "a purge in the army"
+        objs = [o for o in _pp_objects(tok, preps) if not (o.ent_type_ in PLACE_TYPES and o.head.lower_ != "of")]
+        if objs:
+            return objs[0]
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AFFECTING:
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "the purge has targeted employees"
+        if kind in ("purge", "investigation"):  # "the hunt for traitors", "intensified the hunt for traitors"
+            found = _pp_objects(tok, {"for"}) or (_pp_objects(tok.head, {"for"}) if tok.dep_ == "dobj" else [])
+            if found:
+                return found[0]
+        if _modifier_of_event_head(tok):
+            return _patient_token(tok.head, kind)
+        if kind in UNDERGOER and (poss := _possessor(tok)) is not None:
+            return poss
+        # "placed on house arrest", "held on a charge", "arrest on charges": the verb's undergoer
+        if kind in UNDERGOER and tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):
+            host = tok.head.head
+            if host.pos_ == "VERB" or (host.pos_ == "NOUN" and _trigger(host, triggers())):
+                return _patient_token(host, kind)
+            if host.pos_ == "PROPN" or _is_people(host):
+                return host  # "the head of the company Andrii Belkov on charges of corruption"
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "hit by a counter-attack"
+            return _patient_token(tok.head.head, kind)
+        return None
+    if pos == "adj":  # "was found dead"
+        head = tok.head
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _pp_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _name(tok: Token | None, names: _Names, speaker: str | None = None, agent: bool = False) -> str | None:
+    """A participant as its canonical entity, a resolved pronoun, or its noun phrase as written.
+
+    `speaker` names who "we"/"our" are inside a quote; an acting capital stands for its state
+    ("Moscow launched strikes" -> Russia).
+    """
+    if tok is None:
+        return None
+    if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.lower_ in PRONOUNS:
+        return names.last_person_before(tok.idx)
+    if tok.lower_ in ("we", "our", "us", "i", "my", "me"):
+        return speaker
+    if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
+        governing = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+        return _name(governing, names, speaker, agent) if governing is not None and governing.pos_ != "PRON" else None
+    if tok.pos_ == "PRON":
+        return None
+    if country := adjectives().get(tok.lower_):
+        return country.name
+    known = names.at(tok)
+    if agent and (state := _capital_state(known[0] if known else tok.text)):
+        return state
+    if known:
+        return known[0]
+    for child in tok.children:  # "Roman Gavrilov, the deputy chief ..."
+        known = names.at(child) if child.dep_ in ("compound", "appos") else None
+        if known and known[1] != "NORP" and (child.dep_ == "appos" or tok.pos_ == "PROPN"):
+            return known[0]
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.i + 1
+    while left < tok.i and doc[left].lower_ in ("the", "a", "an", "some", "his", "her", "their", "its"):
+        left += 1
+    while right + 1 < len(doc) and doc[right].text == "-" and not doc[right - 1].whitespace_:
+        right += 2  # "ex-director"
+    return " ".join(doc[left:right].text.split()) or None
+
+
+def _capital_state(name: str) -> str | None:
+    return next((c.name for c in countries() if c.capital == name), None)
+
+
+def _place(tok: Token, doc: Doc, names: _Names) -> str | None:
+    scopes = [tok]
+    if _pos(tok) == "noun" and tok.head is not tok:
+        scopes.append(tok.head)
+    for scope in scopes:
+        for obj in _pp_objects(scope, PLACE_PREPS):
+            known = names.at(obj)
+            if obj.ent_type_ in PLACE_TYPES or (known and known[1] in PLACE_TYPES):
+                span = doc[obj.left_edge.i : obj.right_edge.i + 1]
+                return " ".join(span.text.split())
+    return None
+
+
+# -- modality -----------------------------------------------------------------------------------
+
+
+def _modality(tok: Token) -> Modality:
+    cur, via = tok, None
+    for _ in range(6):
+        lemma = cur.lemma_.lower()
+        if cur is not tok and lemma in NEGATORS:
+            return "negated"
+        if via == "ccomp":
+            break  # reported speech: the reporting verb's own mood is not the event's
+        kids = list(cur.children)
+        aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+        if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
+            return "negated"
+        if any(a in MODALS_HYPO for a in aux) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            return "hypothetical"
+        if any(a in MODALS_FUTURE for a in aux) and "have" in aux:
+            return "hypothetical"
+        if any(a in MODALS_FUTURE for a in aux) or ("going" in aux and cur.dep_ == "xcomp"):
+            return "planned"
+        if cur is not tok and lemma in PLAN_VERBS | PLAN_NOUNS:
+            return "planned"
+        if cur is not tok and lemma in DEMANDS and via in ("xcomp", "prep", "pobj", "acl", "advcl", "relcl"):
+            return "hypothetical"
+        # Only complements inherit the mood of what governs them; a subject does not, nor a conjunct
+        # unless it shares an infinitive ("to stop hiding and evacuate people").
+        shares = cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(
+            c.dep_ in ("nsubj", "aux") for c in kids
+        )
+        complement = cur.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "acomp")
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids):
+            complement = True  # "calls for Russia to evacuate"
+        if not (complement or shares) or cur.head is cur:
+            break
+        cur, via = cur.head, cur.dep_
+    return "actual"
+
+
+# -- assembly -----------------------------------------------------------------------------------
+
+
+def _event(
+    doc: Doc,
+    tok: Token,
+    kind: str,
+    start: int,
+    end: int,
+    names: _Names,
+    attributions: list[Attribution],
+    anchor: date | None,
+) -> Event:
+    text = doc.text
+    sent = tok.sent
+    trigger = Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    agent, patient = _agent_token(tok, kind), _patient_token(tok, kind)
+    attributed = _attributed(trigger, attributions)
+    agent_name, patient_name = _name(agent, names, attributed, agent=True), _name(patient, names, attributed)
+    if _title_case(sent):
+        agent_name, patient_name = _headline_args(doc, start, end, names, agent_name, patient_name)
+    return Event(
+        type=kind,
+        trigger=trigger,
+        sentence=Span.of(text, sent.start_char, sent.end_char),
+        agent=agent_name,
+        patient=patient_name,
+        place=_place(tok, doc, names),
+        time=_time(tok, sent, anchor),
+        attributed_to=attributed,
+        modality=_modality(tok),
+    )
+
+
+def _headline_args(
+    doc: Doc, start: int, end: int, names: _Names, agent: str | None, patient: str | None
+) -> tuple[str | None, str | None]:
+    """Headlines parse badly: a name right before the trigger acts, the noun phrase right after undergoes."""
+    before = next((t for t in reversed(doc[doc[start].sent.start : start]) if not t.is_punct), None)
+    if before is not None and before.dep_ == "compound" and before.head.i in range(start, end):
+        before = None  # a modifier of the trigger ("Border Raids"), not its subject
+    if agent is None and before is not None and (before.pos_ == "PROPN" or names.at(before)):
+        agent = _name(before, names)
+    after = [t for t in doc[end : doc[start].sent.end] if not (t.is_punct or t.like_num)]
+    run = []
+    for t in after:
+        if not (t.is_alpha and t.text[0].isupper()) or t.pos_ == "ADP":
+            break
+        run.append(t)
+    if patient is None and run:
+        patient = " ".join(t.text for t in run)
+    return agent, patient
+
+
+def _time(tok: Token, sent: SpacySpan, anchor: date | None) -> TimeExpr | None:
+    """The time expression of the trigger's clause: attached to the trigger or to its governing verb."""
+    heads = {tok.i, tok.head.i}
+    best = None
+    for expr in time_expressions(sent, anchor):
+        toks = [t for t in sent if expr.span.start <= t.idx < expr.span.end]
+        if not toks:
+            continue
+        linked = any(t.head.i in heads or t.head.head.i in heads for t in toks)
+        if linked or best is None:
+            best = (linked, expr)
+            if linked:
+                break
+    return best[1] if best and best[0] else None
+
+
+def _attributed(trigger: Span, attributions: list[Attribution]) -> str | None:
+    """The source of the attribution whose content covers the trigger; None is the outlet's own voice."""
+    for a in attributions:
+        if a.content.start <= trigger.start < a.content.end:
+            return a.source or (a.source_text.text if a.source_text else None)
+    for a in attributions:
+        inside_cue = a.cue is not None and a.cue.start <= trigger.start < a.cue.end
+        if a.sentence.start <= trigger.start < a.sentence.end and not inside_cue:
+            return a.source or (a.source_text.text if a.source_text else None)
+    return None
