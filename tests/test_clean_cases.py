@@ -1,7 +1,7 @@
 """Furniture of more site templates, written as whole articles with their expected split.
 
-Each case was written before running clean on it (the first run found 0.95 F1 on its
-boilerplate lines, precision 1.0); the rules were then fixed by family, not by line.
+Each batch was written before running clean on it (first runs: boilerplate-line F1 0.947,
+0.944 and 0.894, precision 1.0 each time); the rules were then fixed by family, not by line.
 """
 
 from __future__ import annotations
@@ -234,6 +234,122 @@ Copyright 2024 Nation Media Group. All rights reserved. This material may not be
         ],
         "Army chief sacked after drone strike on base",
     ),
+    (
+        """Kremlin 'bans officials from travelling abroad' amid fears of defections
+
+Share post:
+
+Russian officials have been ordered to hand in their passports, according to a report by an independent news site.
+
+The order is said to cover thousands of civil servants and employees of state companies.
+
+A source said: "Everyone is being watched now."
+
+Please enter your comment!
+Please enter your name here
+You have entered an incorrect email address!
+Please enter your email address here
+Save my name, email, and website in this browser for the next time I comment.
+
+Latest articles
+
+Harry Styles Spotted On Secret Holiday With New Girlfriend
+
+The singer was seen on a beach in Italy with...
+
+Popular Category
+World 2341
+Politics 1204
+""",
+        [
+            "Share post:",
+            "Please enter your comment!",
+            "Please enter your name here",
+            "You have entered an incorrect email address!",
+            "Please enter your email address here",
+            "Save my name, email, and website in this browser for the next time I comment.",
+            "Latest articles",
+            "Harry Styles Spotted On Secret Holiday With New Girlfriend",
+            "The singer was seen on a beach in Italy with...",
+            "Popular Category",
+            "World 2341",
+            "Politics 1204",
+        ],
+        "Kremlin 'bans officials from travelling abroad' amid fears of defections",
+    ),
+    (
+        """Make sure you never miss out on the news you care about - turn on alerts
+
+Russian general 'killed in missile strike' on command post
+
+Featured Image Credit: Mikhail Petrov/Getty Images
+
+Russian general 'killed in missile strike' on command post
+
+The general was reportedly one of the most senior officers to die in the conflict
+
+A Russian major general has been killed in a missile strike on a command post in the south, according to Ukrainian officials.
+
+The strike was filmed by a drone.
+Credit: Telegram/@frontline_news
+
+Moscow has not confirmed his death.
+
+Topics: News, World News, Russia, Ukraine
+""",
+        [
+            "Make sure you never miss out on the news you care about - turn on alerts",
+            "Featured Image Credit: Mikhail Petrov/Getty Images",
+            "Russian general 'killed in missile strike' on command post",
+            "The strike was filmed by a drone.",
+            "Credit: Telegram/@frontline_news",
+            "Topics: News, World News, Russia, Ukraine",
+        ],
+        "Russian general 'killed in missile strike' on command post",
+    ),
+    (
+        """Putin 'furious' as elite unit suffers heavy losses near Bakhmut
+
+An elite Russian unit has lost more than half of its men in fighting near Bakhmut, British intelligence says.
+
+To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video
+
+The Ministry of Defence said the brigade had been "largely destroyed".
+
+Get in touch with our news team by emailing us at newsdesk@example.com.
+
+For more stories like this, check our news page.
+
+Source: Read Full Article
+""",
+        [
+            "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
+            "Get in touch with our news team by emailing us at newsdesk@example.com.",
+            "For more stories like this, check our news page.",
+            "Source: Read Full Article",
+        ],
+        "Putin 'furious' as elite unit suffers heavy losses near Bakhmut",
+    ),
+    (
+        """ date 2024-05-02 Russia has lost 470,000 soldiers in the war, says General Staff
+Source:  General Staff of the Armed Forces of Ukraine
+
+Read also: Zelensky signs law on mobilisation
+
+Over the past day, Ukrainian defenders eliminated 1,100 Russian soldiers, the General Staff reported.
+
+You may be interested in the news: Russia strikes energy facilities in four regions
+
+If you notice an error, select it with the mouse and press Ctrl+Enter
+""",
+        [
+            "Source:  General Staff of the Armed Forces of Ukraine",
+            "Read also: Zelensky signs law on mobilisation",
+            "You may be interested in the news: Russia strikes energy facilities in four regions",
+            "If you notice an error, select it with the mouse and press Ctrl+Enter",
+        ],
+        "Russia has lost 470,000 soldiers in the war, says General Staff",
+    ),
 ]
 
 
@@ -258,3 +374,12 @@ def test_template_metadata():
     assert bbc.outlet is not None and bbc.outlet.value == "BBC News"
     nation = by_title["Army chief sacked after drone strike on base"]
     assert nation.outlet is not None and nation.outlet.value == "Nation Media Group"
+    aggregator = by_title["Putin 'furious' as elite unit suffers heavy losses near Bakhmut"]
+    assert aggregator.republished_from is not None
+    assert (aggregator.republished_from.value, aggregator.republished_from.evidence) == (
+        None,
+        "Source: Read Full Article",
+    )
+    header = by_title["Russia has lost 470,000 soldiers in the war, says General Staff"]
+    assert header.published is not None and header.published.value == "2024-05-02"
+    assert header.republished_from is None  # a general staff is a source, not an outlet

@@ -45,6 +45,8 @@ PROMPT = _rx(
     r"\bthanks? (you )?for (subscribing|signing up|registering)\b",
     r"\binvalid e-?mail\b",
     r"\bsomething went wrong\b.{0,40}\btry again\b",
+    r"\bctrl\s*\+\s*enter\b",
+    r"\b(if you )?(notice|spot|find|found|see) an? (error|mistake|typo)\b.{0,60}\b(select|highlight|press|let us know|report)\b",
     r"\b(privacy (policy|notice|statement)|terms (of (use|service)|and conditions))\b.{0,60}\b(read|see|agree|accept|apply|our)\b",
     r"\bby (continuing|clicking|signing up|subscribing|registering)\b.{0,60}\b(agree|accept|consent)\b",
 )
@@ -64,6 +66,7 @@ PROMO = _rx(
     r"^follow\b.{0,40}\b(on|across)\b.{0,40}\b(facebook|twitter|instagram|x|tiktok|telegram|whatsapp|social)\b",
     r"^follow\b.{0,40}\bcoverage\b",
     r"\bwe pay for (your )?(stories|videos|pictures)\b",
+    r"\bfor more (stories|news|articles|content|videos) like this\b",
     r"\b(do you have|got) a (story|news tip|tip)\b",
     r"\b(email|emailing|contact|message|whatsapp) us (at|on)\b",
     r"\bget in touch\b.{0,60}\b(email|emailing|@)",
@@ -164,7 +167,8 @@ EXPLAINER = _rx(
 
 # One-line links to other stories ("Read more: …", "MORE: …").
 LINK_LINE = _rx(
-    r"^(read more|more|read|also read|see also|related|watch|watch more|listen|recommended|don'?t miss|must read|read next|trending|most read|click here)\s*[:|>»]\s*\S",
+    r"^(read more|more|read|also read|read also|see also|related|watch|watch more|listen|recommended|don'?t miss|must read|read next|trending|most read|click here)\s*[:|>»]\s*\S",
+    r"^(you )?(may|might) (also )?be interested( in)?( the news| this| these)?\s*[:|>»]\s*\S",
 )
 _MONTHS_RX = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 # Teaser links tagged in brackets: "… [REVEAL]", "… [VIDEO]".
@@ -367,7 +371,7 @@ def _related_header(text: str) -> bool:
 _ONE_LINE: list[tuple[str, Callable[[str], bool], int]] = [
     ("prompt", lambda t: bool(PROMPT.search(t)), 60),
     ("chrome", lambda t: bool(CHROME.search(t.rstrip(".!:"))), 25),
-    ("widget", lambda t: bool(WIDGET.search(t.rstrip(".!:"))), 14),
+    ("widget", lambda t: bool(WIDGET.search(t.rstrip(".!:"))), 25),
     ("read_more_at", lambda t: _names_outlet(READ_MORE_AT, t), 12),
     ("originally", lambda t: _names_outlet(ORIGINALLY, t), 30),
     ("source", lambda t: bool(SOURCE.search(t)), 15),
