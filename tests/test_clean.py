@@ -522,3 +522,53 @@ def test_unbracketed_network_dateline_and_wire_trailer():
         "Associated Press writer Dana Fox in Topeka contributed to this report.",
         "Ad Feedback",
     ]
+
+
+PROSE_SHAPES = """What We Know About the Dam Collapse
+Officials say the death toll could rise as rescuers search flooded villages
+The dam burst shortly after 2am on Tuesday, sending a wall of water through three villages downstream.
+At least 14 people have died, the regional governor said.
+“We will rebuild everything,” he told reporters.
+“Everything.”
+The demands of the villagers include:
+- compensation for lost homes
+- an independent inquiry
+- new flood defences
+Who is responsible?
+The dam's operator, Hydro North, said it was cooperating with investigators.
+Q: Was the dam inspected?
+A: Yes, in 2021, according to the ministry.
+1. The first wave hit at 2.15am.
+2. A second surge followed an hour later.
+Vladimir Putin
+The Kremlin said the president had been briefed.
+Rescue teams from Poland and Germany arrived on Wednesday.
+UPDATE
+The governor later raised the toll to 16.
+Read the full statement below.
+The statement said: "We share the grief of the families."
+More than 2,000 people remain in temporary shelters.
+Warnings Were Ignored For Years, Locals Say
+Residents said they had complained about cracks in the dam since 2019.
+Photos shared on social media showed water pouring over the top.
+In pictures: the flooded villages
+Sources: regional government, Hydro North
+Editing by the night desk is ongoing, officials joked.
+The next hearing is on March 3, 2025.
+"""
+# Lines of PROSE_SHAPES that are furniture by family: Title Case headline lines inside the
+# body (embedded links), a gallery link, a "Sources:" metadata line.
+PROSE_FURNITURE = [
+    "What We Know About the Dam Collapse",
+    "Warnings Were Ignored For Years, Locals Say",
+    "In pictures: the flooded villages",
+    "Sources: regional government, Hydro North",
+]
+
+
+def test_news_prose_shapes_stay_body():
+    lines = [line for line in PROSE_SHAPES.splitlines() if line.strip()]
+    a = run("Dam collapse kills at least 14 as floods sweep villages\n\n" + "\n\n".join(lines))
+    assert a.boilerplate == PROSE_FURNITURE
+    assert paragraphs(a)[1:] == [line for line in lines if line not in PROSE_FURNITURE]
+    assert a.published is None  # a date in the body is not the publication date

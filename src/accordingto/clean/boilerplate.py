@@ -217,8 +217,7 @@ JOB_TITLE = re.compile(
     r"|producer|analyst|chief|staff|bureau chief|news desk|newsdesk)s?$"
 )
 WIRE_TRAILER = _rx(
-    r"^\(?(additional )?reporting by\b",
-    r"^\(?(writing|editing) by\b",
+    r"^\(?(additional )?(reporting|writing|editing) by\s+(?-i:[A-Z])",
     r"\bcontributed (reporting )?to this (report|article|story)\b",
 )
 
