@@ -54,15 +54,16 @@ def sentence_of(text: str, needle: str) -> Span:
 def attribution(text: str, content: str, source: str | None, source_text: str | None, cue: str | None,
                 kind: str = "indirect", polarity: str = "assert", hedges: tuple[str, ...] = (),
                 source_type: str = "person", via: tuple[str, ...] = ()) -> Attribution:
+    sentence = sentence_of(text, content)
     return Attribution(
-        sentence=sentence_of(text, content),
+        sentence=sentence,
         content=sp(text, content),
         kind=kind,  # type: ignore[arg-type]
         cue=sp(text, cue) if cue else None,
         source_text=sp(text, source_text) if source_text else None,
         source=source,
         source_type=source_type,  # type: ignore[arg-type]
-        hedges=[sp(text, h) for h in hedges],
+        hedges=[Span.of(text, i, i + len(h)) for h in hedges if (i := text.index(h, sentence.start)) >= 0],
         polarity=polarity,  # type: ignore[arg-type]
         via=list(via),
     )

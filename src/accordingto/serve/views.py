@@ -226,6 +226,10 @@ def timeline(arts: list[dict[str, Any]], links: Links) -> str:
     return f"<div class=scroll><table class=timeline><thead><tr><th scope=col>outlet</th>{head}</tr></thead><tbody>{body}</tbody></table></div>"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -534,7 +538,7 @@ def article_page(store: Store, links: Links, article_id: str) -> str | None:
            if claim_rows else "")
         + (f"<h2>Entities ({len(entities)})</h2><ul class=chips>{entity_items}</ul>" if entities else "")
         + (f"<h2>Citations ({len(view.citations)})</h2><ul>{citations}</ul>" if citations else "")
-        + f"<details id=boilerplate><summary>Removed boilerplate ({len(art.boilerplate)} lines)</summary>"
+        + f"<details id=boilerplate><summary>Removed boilerplate ({_count(len(art.boilerplate), 'line')})</summary>"
         f"<ul class=boilerplate>{boiler}</ul></details>"
     )
     return page(links, art.title or art.file, body, active="articles")
