@@ -1,0 +1,5 @@
+"""`python -m accordingto` is the `accordingto` command."""
+
+from .cli import main
+
+main()

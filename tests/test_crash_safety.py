@@ -1,0 +1,87 @@
+"""kill -9 in the middle of `ingest`: the database holds only whole articles, and a re-run
+ends in exactly the database a clean run makes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+TEMPLATE = """Council {n} approves harbour budget after long debate
+
+The city council of district {n} approved a budget of {m} million euros on Tuesday, officials said.
+
+“This money will rebuild the quay wall before winter,” said councillor Ilse Varga-{n}, who chairs the works committee.
+
+Opposition members claimed the plan ignored {k} safety reports, according to minutes seen by the Harbour Times.
+
+She added: “Every report will be published next month.”
+"""
+
+
+def write_corpus(directory, count: int) -> None:
+    directory.mkdir()
+    for n in range(count):
+        (directory / f"council-{n:03d}.txt").write_text(
+            TEMPLATE.format(n=n, m=10 + n, k=3 + n % 7), encoding="utf-8"
+        )
+
+
+def ingest(db, corpus) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "accordingto", "ingest", str(corpus), "--db", str(db), "--batch-size", "4",
+         "--no-link"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
+def snapshot(db) -> dict[str, list]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "articles": sorted(con.execute("SELECT id, file, title, text FROM articles").fetchall()),
+            "attributions": sorted(
+                con.execute("SELECT article_id, idx, source, content, kind FROM attributions").fetchall()
+            ),
+            "quantities": sorted(con.execute("SELECT article_id, idx, value FROM quantities").fetchall()),
+            "mentions": sorted(con.execute("SELECT article_id, entity_id, span_start FROM mentions").fetchall()),
+        }
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 120)
+    clean_db = tmp_path / "clean.duckdb"
+    assert ingest(clean_db, corpus).wait(timeout=600) == 0
+    expected = snapshot(clean_db)
+
+    db = tmp_path / "killed.duckdb"
+    proc = ingest(db, corpus)
+    # Kill once some batches are committed but well before the end.
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.5)
+        wal = db.with_name(db.name + ".wal")
+        if db.exists() and (db.stat().st_size > 600_000 or (wal.exists() and wal.stat().st_size > 50_000)):
+            break
+    assert proc.poll() is None, "ingest finished before it could be killed: grow the corpus"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    partial = snapshot(db)
+    assert 0 < len(partial["articles"]) < len(expected["articles"])
+    kept = {row[0] for row in partial["articles"]}
+    # Only whole articles: every stored article has all its rows, and nothing else is there.
+    for table in ("attributions", "quantities", "mentions"):
+        assert partial[table] == [row for row in expected[table] if row[0] in kept]
+
+    assert ingest(db, corpus).wait(timeout=600) == 0
+    assert snapshot(db) == expected
