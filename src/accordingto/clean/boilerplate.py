@@ -366,9 +366,32 @@ def _related_header(text: str) -> bool:
     return vocab or bool(RELATED_HEADER.search(plain))
 
 
+def _keyed(rx: re.Pattern[str], keys: tuple[str, ...]) -> Callable[[str], bool]:
+    """A family test that runs its (slow, unanchored) regex only on lines holding a keyword."""
+
+    def test(text: str) -> bool:
+        low = text.lower()
+        return any(k in low for k in keys) and bool(rx.search(text))
+
+    return test
+
+
+# Literal fragments every pattern of a family contains (a cheap pre-filter).
+_PROMPT_KEYS = (
+    "notif", "never miss", "send you", "click", "tap", "press", "hit", "select", "cookie", "newsletter",
+    "inbox", "mail", "thank", "something went wrong", "privacy", "terms", "by continuing", "by clicking",
+    "by signing", "by subscribing", "by registering", "ctrl", "error", "mistake", "typo",
+)  # fmt: skip
+_PROMO_KEYS = (
+    "sign", "subscri", "register", "join", "log", "account", "unlimited", "journalism", "reporting",
+    "newsroom", "become", "already", "click here", "app", "follow", "we pay", "like this", "story",
+    "tip", " us ", "in touch",
+)  # fmt: skip
+
+
 # One-line families in the order they are tried: (label, test, longest line it applies to).
 _ONE_LINE: list[tuple[str, Callable[[str], bool], int]] = [
-    ("prompt", lambda t: bool(PROMPT.search(t)), 60),
+    ("prompt", _keyed(PROMPT, _PROMPT_KEYS), 60),
     ("chrome", lambda t: bool(CHROME.search(t.rstrip(".!:"))), 25),
     ("widget", lambda t: bool(WIDGET.search(t.rstrip(".!:"))), 25),
     ("read_more_at", lambda t: _names_outlet(READ_MORE_AT, t), 12),
@@ -380,7 +403,7 @@ _ONE_LINE: list[tuple[str, Callable[[str], bool], int]] = [
     ("link", lambda t: bool(LINK_LINE.search(t) or TAGGED_LINK.search(t)), 30),
     ("credit", is_credit, 20),
     ("caption", lambda t: bool(TRAILING_CREDIT.search(t)), 45),
-    ("promo", lambda t: bool(PROMO.search(t)), 60),
+    ("promo", _keyed(PROMO, _PROMO_KEYS), 60),
     ("copyright", lambda t: bool(COPYRIGHT.match(t)), 25),
     ("disclaimer", lambda t: bool(DISCLAIMER.search(t)), 40),
     ("breadcrumb", lambda t: bool(BREADCRUMB.match(t)), 10),
