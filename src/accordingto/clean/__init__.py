@@ -56,8 +56,8 @@ def _clean(doc: RawDocument) -> Article:
         published = Evidence(iso, hints["published"], "record")
     published = published or cleaned.published
     if published is None and "warc_date" in hints and (iso := parse_date(hints["warc_date"])):
-        # A capture date: the page existed by then. The brief treats it as the date when
-        # nothing better is known; the origin says where it came from.
+        # A capture date (the page existed by then): used only when nothing better is
+        # known, and marked by its origin so readers can tell it apart.
         published = Evidence(iso, f"WARC-Date: {hints['warc_date']}", "warc")
 
     outlet, republished = _provenance(host, cleaned)
@@ -86,8 +86,8 @@ def _provenance(host: Evidence | None, cleaned: Cleaned) -> tuple[Evidence | Non
     container names, else the outlet the text names ("Read more at X", "© X"). An explicit
     re-publication marker ("Source: X | Read Full Article", "originally appeared in X"),
     or a text-named outlet other than the host, gives `republished_from`, even unnamed
-    (value None). A wire dateline's agency is the
-    outlet when nothing else is known, else the original."""
+    (value None). A wire dateline's agency is the outlet when nothing else is known, else
+    the original."""
     outlet = host or cleaned.outlet
     # With a host known, an outlet the text names is where this copy came from.
     origin = cleaned.origin or (cleaned.outlet if host else None) or cleaned.wire

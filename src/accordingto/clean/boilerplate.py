@@ -18,6 +18,7 @@ from .lines import (
     headline_like,
     is_bullet,
     is_truncated,
+    norm_key,
     title_case,
     unbullet,
     word_count,
@@ -436,12 +437,12 @@ def _teaser(text: str, after_headline: bool) -> bool:
 def classify(lines: list[Line], labels: list[str | None], title: int | None, title_text: str | None) -> None:
     """Fill `labels` (one per line, pre-filled by `label_line`) with the rules that need
     neighbours: captions, link boxes, headline-style link lines, repeated headlines."""
-    key = _norm(title_text) if title_text else None
+    key = norm_key(title_text) if title_text else None
     n = len(lines)
     for i, line in enumerate(lines):
         if i == title:
             continue
-        if labels[i] is None and key and _norm(line.text) == key:
+        if labels[i] is None and key and norm_key(line.text) == key:
             labels[i] = "repeated_headline"
         elif labels[i] is None and i > (title if title is not None else -1) and _link_like(line.text):
             labels[i] = "link"
@@ -451,10 +452,6 @@ def classify(lines: list[Line], labels: list[str | None], title: int | None, tit
     _captions(lines, labels, title)
     _link_boxes(lines, labels, title)
     _bullet_lists(lines, labels, n)
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
 
 
 def _link_like(text: str) -> bool:

@@ -41,6 +41,11 @@ _SMALL = {
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
+def norm_key(text: str) -> str:
+    """A line compared without case, punctuation or spacing (a repeated headline)."""
+    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Evidence
 from . import boilerplate as bp
-from .lines import Line, ends_sentence, headline_like, word_count
+from .lines import Line, ends_sentence, headline_like, norm_key, word_count
 from .metadata import date_line, dateline_agency, split_date_header
 from .outlets import OutletTable
 
@@ -89,13 +89,9 @@ def _date_lines(lines: list[Line], labels: list[str | None], out: Cleaned) -> No
             out.published = Evidence(iso, line.text, "text")
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
-
-
 def _find_hinted(lines: list[Line], title: str) -> int | None:
-    key = _norm(title)
-    return next((i for i, line in enumerate(lines) if _norm(line.text) == key), None)
+    key = norm_key(title)
+    return next((i for i, line in enumerate(lines) if norm_key(line.text) == key), None)
 
 
 def _find_title(lines: list[Line], labels: list[str | None]) -> int | None:
@@ -150,9 +146,12 @@ def _read_provenance(out: Cleaned, table: OutletTable) -> None:
             if name and word_count(name) <= 6:
                 out.outlet = Evidence(table.by_name(full) or table.canonical(name), text, "text")
                 break
-    wire = dateline_agency(out.paragraphs[1]) if len(out.paragraphs) > 1 else None
-    if wire and (known := table.by_name(wire[0])):
-        out.wire = Evidence(known, wire[1], "text")
+    # The dateline opens the first body paragraph, after the headline and any standfirst.
+    first = 1 if out.title else 0
+    for paragraph in out.paragraphs[first : first + 3]:
+        if (wire := dateline_agency(paragraph)) and (known := table.by_name(wire[0])):
+            out.wire = Evidence(known, wire[1], "text")
+            break
     for label, text in out.labels:
         if out.wire is None and label in ("byline", "dateline"):
             # "By The Associated Press", "By Jane Doe, Reuters": an agency or outlet as author.
