@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -210,7 +211,11 @@ def _write_story(
     store: Store, sid: str, members: Sequence[str], infos: Mapping[str, ArticleInfo],
     analyses: Mapping[str, Analysis],
 ) -> None:
-    ordered = sorted(members, key=lambda a: (infos[a].when.sort_key(), infos[a].file))
+    # On the same day, the article the others credit came first.
+    credited = Counter(name_key(c.cites) for a in members for c in infos[a].citations if c.kind == "outlet")
+    ordered = sorted(
+        members, key=lambda a: (infos[a].when.sort_key(), -credited[name_key(infos[a].outlet)], infos[a].file)
+    )
     dated = [a for a in ordered if infos[a].when.dated]
     first = dated[0] if dated else None
     origin, evidence = story_origin(ordered, infos)

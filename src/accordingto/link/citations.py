@@ -29,27 +29,28 @@ _OUTLET_WORDS = frozenset(
 _PERSON_TYPES = {"person": "person", "organisation": "organisation", "government": "organisation", "document": "document"}
 _PRONOUNS = frozenset("he she they it we i you his her their its this that who one".split())  # noqa: SIM905
 
-_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|&\s+)?[A-Z][\w.&'’-]*){0,5}"
+_NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|and[ \t]+|&[ \t]+)?[A-Z][\w.&'’-]*){0,5}"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("reports", re.compile(
-        rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|have\s+)?(?:first\s+|exclusively\s+)?"
+        rf"(?P<name>{_NAME})[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+)?(?:first[ \t]+|exclusively[ \t]+)?"
         r"(?:reports|reported|revealed|reveals|has learned|learned|understands|broke the story|disclosed)\b")),
     ("reported by", re.compile(
-        rf"\b(?:first\s+)?(?:reported|revealed|published|broken|disclosed|cited|quoted)\s+(?:first\s+)?(?:by|in)\s+(?P<name>{_NAME})")),
+        rf"\b(?:first[ \t]+)?(?:reported|revealed|published|broken|disclosed|cited|quoted)[ \t]+(?:first[ \t]+)?(?:by|in)[ \t]+(?P<name>{_NAME})")),
     ("according to", re.compile(
-        r"\b[Aa]ccording to\s+(?:an?\s+|the\s+)?(?:(?:exclusive\s+)?(?:investigation|report|reports|reporting|analysis|"
-        rf"article|story|interview|documents?\s+seen|figures?)\s+(?:by|in|from|with)\s+)?(?P<name>{_NAME})")),
+        r"\b[Aa]ccording to[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:(?:exclusive[ \t]+)?(?:investigation|report|reports|reporting|analysis|"
+        rf"article|story|interview|documents?[ \t]+seen|figures?)[ \t]+(?:by|in|from|with)[ \t]+)?(?P<name>{_NAME})")),
     ("told", re.compile(
         r"\b(?:told|telling|speaking to|spoke to|speaking with|spoke with|in an interview with|interviewed by|"
-        rf"in a statement to|confirmed to|writing in|wrote in|writing for|quoted by|cited by)\s+(?P<name>{_NAME})")),
-    ("seen by", re.compile(rf"\b(?:seen|obtained|reviewed|verified) by\s+(?P<name>{_NAME})")),
-    ("read more at", re.compile(rf"\bRead (?:more|the full (?:story|article)|the original)\s+(?:at|on|in)\s+(?P<name>{_NAME})")),
-    ("source line", re.compile(rf"^\s*(?:Source|Originally published|First published|Via)\s*(?:by|in|at|on)?:?\s+(?P<name>{_NAME})", re.M)),
+        rf"in a statement to|confirmed to|writing in|wrote in|writing for|quoted by|cited by)[ \t]+(?P<name>{_NAME})")),
+    ("seen by", re.compile(rf"\b(?:seen|obtained|reviewed|verified) by[ \t]+(?P<name>{_NAME})")),
+    ("read more at", re.compile(rf"\bRead (?:more|the full (?:story|article)|the original)[ \t]+(?:at|on|in)[ \t]+(?P<name>{_NAME})")),
+    ("source line", re.compile(rf"^[ \t]*(?:Source|Originally published|First published|Via)[ \t]*(?:by|in|at|on)?:?[ \t]+(?P<name>{_NAME})", re.M)),
     ("syndicated from", re.compile(
-        rf"\b(?:syndicated|republished|reproduced|reprinted|adapted)\s+(?:from|with permission (?:of|from)|courtesy of)\s+(?P<name>{_NAME})")),
+        rf"\b(?:syndicated|republished|reproduced|reprinted|adapted)[ \t]+(?:from|with permission (?:of|from)|courtesy of)[ \t]+(?P<name>{_NAME})")),
     ("dateline", re.compile(
-        r"^\s*[A-Z][A-Z .'’-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+\((?P<name>[A-Za-z][\w&. -]{1,30})\)\s*[-–—]", re.M)),
+        r"^[ \t]*[A-Z][A-Z .'’-]+,[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]+\((?P<name>[A-Za-z][\w&. -]{1,30})\)[ \t]*[-–—]", re.M)),
 ]
+_VIA_TAIL = re.compile(r",|\s+(?:which|who|that)\b")
 _MEDIA = re.compile(
     r"\b(?:in|on|via|through)\s+(?:a|an|his|her|their|its|the)?\s*(?:[\w-]+\s+)?(?:posted\s+on\s+)?"
     r"(?P<medium>Telegram|YouTube|Facebook|Twitter|Instagram|TikTok|WhatsApp|VKontakte|Substack|Truth Social|X)"
@@ -93,11 +94,19 @@ class Outlets:
             self.table.by_name(name) is not None or key in self.known or key.replace(" ", "") in self.acronyms
         )
 
-    def resolve(self, name: str, *, assume_outlet: bool = False) -> str | None:
-        """The canonical outlet for `name`, or None when nothing says it is an outlet."""
+    def resolve(self, name: str, *, assume_outlet: bool = False, context: Iterable[str] = ()) -> str | None:
+        """The canonical outlet for `name`, or None when nothing says it is an outlet.
+
+        `context` names outlets the article is tied to (its own, the one it re-publishes): a
+        short form of one of them ("the Courier" in a copy of the Daily Courier) means that
+        one, before any outlet of the same short name elsewhere."""
         key = name_key(name)
         if not key or key in _PRONOUNS:
             return None
+        for outlet in context:
+            ok = name_key(outlet)
+            if ok and (key == ok or (set(key.split()) < set(ok.split()) and key.split()[-1] == ok.split()[-1])):
+                return self.known.get(ok, outlet)
         if (hit := self.table.by_name(name)) is not None:
             return hit
         if key in self.known:
@@ -114,6 +123,20 @@ class Outlets:
         return None
 
 
+def _proper(name: str | None, text: str) -> bool:
+    """Whether `name` is written as a proper name (every main word capitalised) in `text`, and
+    not only where a sentence starts: "the insider added" names no outlet called Insider."""
+    if not name:
+        return False
+    for m in re.finditer(re.escape(name), text):
+        main = [w for w in name.split() if w.casefold() not in ("the", "of", "and", "a")]
+        before = text[max(0, m.start() - 3) : m.start()]
+        starts_sentence = m.start() == 0 or re.search(r"(?:[.!?:\"“‘]\s*|\n\s*)$", before)
+        if main and all(w[:1].isupper() for w in main) and not (len(main) == 1 and starts_sentence):
+            return True
+    return False
+
+
 def _tidy(name: str) -> str:
     name = re.sub(r"^[Tt]he\s+(?=\S+\s+\S)", "The ", name.strip().rstrip(".,;:"))
     return re.sub(r"['’]s$", "", name)
@@ -127,7 +150,8 @@ def extract_citations(a: Analysis, outlets: Outlets) -> list[Citation]:
     """Every citation `a` makes, once per (cited, kind), in order of first evidence."""
     art = a.article
     text = art.text
-    own = name_key(outlets.resolve(art.outlet.value, assume_outlet=True) or "") if art.outlet else ""
+    own = name_key(outlets.resolve(art.outlet.value, assume_outlet=True)) if art.outlet and art.outlet.value else ""
+    context = [x.value for x in (art.outlet, art.republished_from) if x and x.value]
     found: list[Citation] = []
 
     def add(cites: str | None, kind: str, marker: str, evidence: Span | None, medium: str | None = None) -> None:
@@ -135,7 +159,7 @@ def extract_citations(a: Analysis, outlets: Outlets) -> list[Citation]:
             return
         found.append(Citation(art.id, cites, kind, marker, evidence, medium))
 
-    if art.republished_from:
+    if art.republished_from and art.republished_from.value:  # an unnamed re-publication cites no one
         rep = outlets.resolve(art.republished_from.value, assume_outlet=True)
         ev = art.republished_from.evidence
         at = text.find(ev) if ev else -1
@@ -148,21 +172,25 @@ def extract_citations(a: Analysis, outlets: Outlets) -> list[Citation]:
             ev = x.sentence
         medium = next((m for at, m in media.items() if x.sentence.start <= at < x.sentence.end), None)
         recipient = x.recipient_or_medium
-        recipient_outlet = outlets.resolve(recipient) if recipient else None
+        recipient_outlet = outlets.resolve(recipient, context=context) if _proper(recipient, text) else None
         if recipient and not recipient_outlet and not medium and recipient.casefold() not in ("reporters", "journalists"):
             medium = recipient
-        if x.source and x.source_type == "media_outlet":
-            add(outlets.resolve(x.source, assume_outlet=True), "outlet", "reports", ev)
+        written = x.source_text.text if x.source_text else x.source
+        if x.source and (x.source_type == "media_outlet" or (_proper(written, text) and outlets.is_outlet(x.source))):
+            add(outlets.resolve(x.source, assume_outlet=True, context=context), "outlet", "reports", ev)
         elif x.source and x.source_type in _PERSON_TYPES and name_key(x.source) not in _PRONOUNS:
             add(x.source.strip(), _PERSON_TYPES[x.source_type], "attribution", ev, medium)
         if recipient_outlet:
             add(recipient_outlet, "outlet", "told", ev)
         for v in x.via:
-            add(outlets.resolve(v, assume_outlet=True), "outlet", "via", ev)
+            # a via is meant to name an outlet; keep only what reads as one ("MPs" does not)
+            add(outlets.resolve(_VIA_TAIL.split(v)[0], context=context), "outlet", "via", ev)
     for marker, pattern in _MARKERS:
         for m in pattern.finditer(text):
             name = m.group("name")
-            cites = outlets.resolve(name, assume_outlet=marker in ("dateline", "syndicated from", "read more at"))
+            cites = outlets.resolve(
+                name, assume_outlet=marker in ("dateline", "syndicated from", "read more at"), context=context
+            )
             add(cites, "outlet", marker, _span(text, m.start(), m.end()))
     seen: set[tuple[str, str]] = set()
     out = []

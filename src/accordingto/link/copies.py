@@ -82,6 +82,9 @@ def _direction(
         if src and out and name_key(src) == name_key(out):
             return x, y, f"republished from {src}", 3
     for x, y in ((a, b), (b, a)):
+        if republished.get(x) is not None and republished.get(y) is None:
+            return x, y, f"marked as a re-publication ({republished[x] or 'no source named'})", 2
+    for x, y in ((a, b), (b, a)):
         out = outlets.get(y)
         if out and name_key(out) in cited.get(x, set()) and name_key(out) != name_key(outlets.get(x) or ""):
             return x, y, f"cites {out}", 2
@@ -113,21 +116,23 @@ def find_copies(
     ).fetchall()
     others = sorted({b for _, b in pairs} - set(sigs))
     meta = dict(
-        (r[0], (r[1], r[2], r[3]))
+        (r[0], (r[1], r[2], r[3], r[4]))
         for r in store.con.sql(
-            """SELECT m.article_id, m.signature, a.outlet, a.republished_from FROM minhash m
+            """SELECT m.article_id, m.signature, a.outlet, a.republished_from, a.republished_evidence FROM minhash m
                JOIN articles a ON a.id = m.article_id WHERE m.article_id IN (SELECT unnest(?))""",
             params=[others],
         ).fetchall()
     )
-    for aid, (blob, _, _) in meta.items():
+    for aid, (blob, *_) in meta.items():
         sigs[aid] = np.frombuffer(blob, dtype=np.uint32)
     outlets = {aid: a.article.outlet.value if a.article.outlet else None for aid, a in analyses.items()}
+    # "" stands for a re-publication marker that names no one ("Source: Read Full Article").
     republished = {
-        aid: a.article.republished_from.value if a.article.republished_from else None for aid, a in analyses.items()
+        aid: (a.article.republished_from.value or "") if a.article.republished_from else None
+        for aid, a in analyses.items()
     }
-    for aid, (_, outlet, rep) in meta.items():
-        outlets[aid], republished[aid] = outlet, rep
+    for aid, (_, outlet, rep, rep_evidence) in meta.items():
+        outlets[aid], republished[aid] = outlet, rep or ("" if rep_evidence else None)
     existing = dict(
         store.con.sql(
             "SELECT article_id, original_id FROM copies WHERE article_id IN (SELECT unnest(?))",

@@ -137,9 +137,10 @@ def origins(
 def story_origin(
     members: Sequence[str], infos: Mapping[str, ArticleInfo]
 ) -> tuple[str | None, str | None]:
-    """Who broke the story: from the first reported article, follow the outlets it says it
-    got the story from (through their own articles, when the corpus has them)."""
-    dated = sorted(members, key=lambda a: infos[a].when.sort_key())
+    """Who broke the story: from the first reported article (`members` come in order of
+    publication), follow the outlets it says it got the story from (through their own
+    articles, when the corpus has them)."""
+    dated = list(members)  # in the order of first publication
     if not dated:
         return None, None
     by_outlet: dict[str, str] = {}

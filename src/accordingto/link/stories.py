@@ -30,13 +30,20 @@ DATE_SLACK = timedelta(days=21)  # how far past a story's dated range a follow-u
 # Runs of capitalised words; shouted headlines (all capitals) are left out, since there every
 # word is capitalised. A single capitalised word opening a sentence is just the opening.
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*[a-z][\w'’-]*)*")
-_OPENING = re.compile(r"(?:^|[.!?:]\s+|[\"“‘(]\s*)$")
+_OPENING = re.compile(r"(?:^|\n\s*|[.!?:]\s+|[\"“‘(]\s*)$")
 BACKGROUND = 50  # unrelated articles assumed behind a small corpus, so idf means something early on
 _NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december i the a an he she they we it this that his her
     their our its mr mrs ms dr but and or if in on at as by for from to of read share sign tags
     picture image photograph watch related more""".split()  # noqa: SIM905
+)
+# Words of a name that say what someone is, not who.
+_TITLES = frozenset(
+    """minister ministry deputy general major prime president chief head secretary officer spokesman
+    spokeswoman director chairman chairwoman leader mayor governor senator judge police army council
+    department office committee party union national international regional city state federal
+    north south east west northern southern eastern western""".split()  # noqa: SIM905
 )
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 
@@ -46,26 +53,31 @@ def story_id(founder: str) -> str:
 
 
 def article_keys(a: Analysis, outlets: Outlets) -> Counter[str]:
-    """The names and event types an article is about, with how often it mentions them."""
+    """The names and event types an article is about, with how often it mentions them.
+
+    A name counts whole ("n:aurel vasko") and by its words ("w:vasko"), so "Defence Minister
+    Aurel Vasko", "Aurel Vasko" and "Vasko" still meet across articles."""
     keys: Counter[str] = Counter()
+    names: Counter[str] = Counter()
     for ent in a.entities:
-        if ent.type in _ENTITY_TYPES and (k := name_key(ent.canonical)) and k not in _NOT_NAMES:
-            keys["n:" + k] += len(ent.mentions) or 1
+        if ent.type in _ENTITY_TYPES and (k := name_key(ent.canonical)):
+            names[k] += len(ent.mentions) or 1
     text = a.article.text
     for m in _NAME_RUN.finditer(text):
-        if " " not in m.group(0) and _OPENING.search(text, max(0, m.start() - 3), m.start()):
+        if " " not in m.group(0) and _OPENING.search(text[max(0, m.start() - 3) : m.start()]):
             continue
-        k = name_key(m.group(0))
-        if k and k not in _NOT_NAMES and not k.isdigit():
-            keys["n:" + k] += 1
+        names[name_key(m.group(0))] += 1
+    own = {name_key(a.article.outlet.value)} if a.article.outlet and a.article.outlet.value else set()
+    for name, n in names.items():
+        if not name or name in _NOT_NAMES or name.isdigit() or name in own or outlets.is_outlet(name):
+            continue  # outlets say who reported, not what happened
+        keys["n:" + name] += n
+        for w in name.split():
+            if len(w) > 3 and w not in _NOT_NAMES and w not in _TITLES:
+                keys["w:" + w] += n
     for e in a.events:
         if e.modality != "negated":
             keys["v:" + e.type] += 1
-    own = {name_key(x) for x in (a.article.outlet.value if a.article.outlet else None,) if x}
-    for k in list(keys):
-        name = k[2:]
-        if k.startswith("n:") and (name in own or outlets.is_outlet(name)):
-            del keys[k]  # outlets say who reported, not what happened
     return keys
 
 

@@ -48,11 +48,11 @@ _ABBREVIATION = re.compile(
 )
 
 
-def normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+def normalise(text: str | None) -> str:
+    return unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
 
 
-def name_key(name: str) -> str:
+def name_key(name: str | None) -> str:
     """Compare names without case, a leading article, quotes or punctuation."""
     key = normalise(name).casefold().strip(" .,:;'\"")
     key = re.sub(r"^the\s+", "", key)
