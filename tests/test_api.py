@@ -3,11 +3,14 @@ security headers, path traversal, read-only access and the hand-off with a writi
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
@@ -247,3 +250,27 @@ def test_503_while_another_process_writes(corpus, tmp_path):
         holder.kill()
         holder.wait()
     assert TestClient(create_app(db)).get("/api/stats").status_code == 200
+
+
+@pytest.mark.slow
+def test_serve_command_answers_on_loopback(corpus):
+    db, _ = corpus
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("accordingto")), "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["articles"] == 3
+        assert "server" not in r.headers
+    finally:
+        proc.terminate()
+        proc.wait(10)

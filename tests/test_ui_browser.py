@@ -137,6 +137,19 @@ def test_untrusted_markup_renders_inert(page, server, corpus, shots):
     page.screenshot(path=shots / "6-hostile.png", full_page=True)
 
 
+def test_search_box_finds_a_quote(page, server, corpus, shots):
+    _, ids = corpus
+    page.goto(server + "/entities")
+    page.get_by_role("searchbox").fill("lowering reservoir")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=lowering+reservoir")
+    hit = page.locator("ol.hits li").first
+    assert hit.locator("mark").all_inner_texts() == ["lowering", "reservoir"]
+    page.screenshot(path=shots / "8-search.png", full_page=True)
+    hit.get_by_role("link").click()
+    assert page.url.endswith(f"/articles/{ids['herald']}#attr-1")
+
+
 def test_keyboard_reaches_a_story(page, server):
     page.goto(server + "/")
     page.keyboard.press("Tab")

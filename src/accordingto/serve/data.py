@@ -40,7 +40,10 @@ class Page:
 
 
 def rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    return [_plain(r) for r in store.query(sql, params or []).to_pylist()]
+    # execute/fetchall: several times faster per query than going through an Arrow table.
+    cursor = store.con.execute(sql, list(params or []))
+    names = [d[0] for d in cursor.description]
+    return [_plain(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
@@ -56,7 +59,7 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 def _page(store: Store, select: str, where: list[str], params: list[Any], order: str,
           limit: int, offset: int) -> Page:
     cond = f" WHERE {' AND '.join(where)}" if where else ""
-    total = store.query(f"SELECT count(*) AS n FROM ({select}{cond})", params).to_pylist()[0]["n"]
+    total = rows(store, f"SELECT count(*) AS n FROM ({select}{cond})", params)[0]["n"]
     items = rows(store, f"{select}{cond} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
     return Page(items, int(total), limit, offset)
 

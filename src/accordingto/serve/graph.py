@@ -40,17 +40,29 @@ class Graph:
     edges: list[Edge] = field(default_factory=list)
 
     def layers(self) -> list[list[Node]]:
+        """Nodes by depth; origins by date, every further layer ordered by the mean row of what
+        its nodes cite (the barycentre heuristic, which keeps edges from crossing much)."""
         deepest = max((n.depth for n in self.nodes.values()), default=-1)
         out: list[list[Node]] = [[] for _ in range(deepest + 1)]
         for n in self.nodes.values():
             out[n.depth].append(n)
+        cites: dict[str, list[str]] = {}
+        for e in self.edges:
+            cites.setdefault(e.source, []).append(e.target)
+        row: dict[str, int] = {}
         for layer in out:
-            layer.sort(key=lambda n: (n.date or "9999", n.label))
+            def key(n: Node) -> tuple[float, str, str]:
+                placed = [row[t] for t in cites.get(n.key, []) if t in row]
+                return (sum(placed) / len(placed) if placed else 0.0, n.date or "9999", n.label)
+
+            layer.sort(key=key)
+            row.update((n.key, i) for i, n in enumerate(layer))
         return out
 
 
 def _norm(name: str | None) -> str:
-    return " ".join((name or "").casefold().split())
+    words = (name or "").casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
 def build(articles: list[dict[str, Any]], citations: list[dict[str, Any]]) -> Graph:

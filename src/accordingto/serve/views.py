@@ -257,10 +257,11 @@ def provenance_svg(g: graph.Graph, links: Links) -> str:
     ]
     for e in g.edges:
         (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
-        # From the citing node's left edge to the cited node's right edge (cited sits to the left).
-        parts.append(f'<line class=edge x1="{x1}" y1="{y1 + NODE_H // 2}" x2="{x2 + NODE_W}" '
-                     f'y2="{y2 + NODE_H // 2}" marker-end="url(#arrow)"><title>{esc(e.evidence or e.kind or "cites")}'
-                     "</title></line>")
+        # A curve from the citing node's left edge to the cited node's right edge (cited sits to the left).
+        sx, sy, tx, ty = x1, y1 + NODE_H // 2, x2 + NODE_W, y2 + NODE_H // 2
+        bend = max((sx - tx) // 2, 30)
+        parts.append(f'<path class=edge d="M{sx},{sy} C{sx - bend},{sy} {tx + bend},{ty} {tx},{ty}" '
+                     f'marker-end="url(#arrow)"><title>{esc(e.evidence or e.kind or "cites")}</title></path>')
     for key, n in g.nodes.items():
         x, y = pos[key]
         label = f"<text x=\"{x + 8}\" y=\"{y + 18}\" class=label>{esc(_short(n.label, 26))}</text>"
