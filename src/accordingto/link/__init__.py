@@ -88,10 +88,11 @@ def _link_chunk(store: Store, ids: Sequence[str], outlets: Outlets, summary: Lin
     summary.citations += sum(len(cs) for cs in cites.values())
     cited = {aid: {name_key(c.cites) for c in cs if c.kind == "outlet"} for aid, cs in cites.items()}
     found = find_copies(store, analyses, cited, dates)
-    for c in found:
-        store.con.execute(
-            "INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?)", [c.article_id, c.original_id, c.similarity, c.evidence]
-        )
+    store.con.execute("DELETE FROM copies WHERE article_id IN (SELECT unnest(?))", [[c.article_id for c in found]])
+    store._insert("copies", [
+        {"article_id": c.article_id, "original_id": c.original_id, "similarity": c.similarity, "evidence": c.evidence}
+        for c in found
+    ])
     summary.copies += len(found)
     copy_of = {c.article_id: c.original_id for c in found}
     order = sorted(analyses, key=lambda a: (dates[a].sort_key(), analyses[a].article.file))
@@ -101,12 +102,9 @@ def _link_chunk(store: Store, ids: Sequence[str], outlets: Outlets, summary: Lin
     by_story: dict[str, list[str]] = {}
     for aid in order:
         by_story.setdefault(assigned[aid][0], []).append(aid)
-    for sid, new in by_story.items():
-        if sid in known:
-            summary.stories_updated += 1
-        else:
-            summary.stories_new += 1
-        _update_story(store, sid, new, analyses, outlets, summary)
+    summary.stories_updated += sum(1 for sid in by_story if sid in known)
+    summary.stories_new += sum(1 for sid in by_story if sid not in known)
+    _update_stories(store, by_story, analyses, outlets, summary)
     summary.articles += len(analyses)
 
 
@@ -151,45 +149,58 @@ def article_infos(
     return infos
 
 
-def _update_story(
-    store: Store, sid: str, new: Sequence[str], fresh: Mapping[str, Analysis], outlets: Outlets,
+def _update_stories(
+    store: Store, by_story: Mapping[str, Sequence[str]], fresh: Mapping[str, Analysis], outlets: Outlets,
     summary: LinkSummary,
 ) -> None:
-    """Place the new articles' claims in the story's clusters and summarise what they touched."""
-    members = [r[0] for r in store.con.execute(
-        "SELECT article_id FROM story_members WHERE story_id = ?", [sid]).fetchall()]
-    analyses = dict(fresh) | load_analyses(store, [m for m in members if m not in fresh])
-    analyses = {m: analyses[m] for m in members if m in analyses}
-    infos = article_infos(store, analyses, outlets)
-    units = {aid: units_of(a) for aid, a in analyses.items()}
-    existing = {
-        (r[0], r[1]): (r[2], r[3]) for r in store.con.execute(
-            "SELECT article_id, unit, cluster_id, score FROM cluster_members WHERE story_id = ?", [sid]).fetchall()
-    }
-    sc, touched = build(sid, units, existing, new)
-    by_cluster = sc.members()
-    rows, cluster_rows = [], []
-    for cid in sorted(touched & set(by_cluster)):
-        ordered = sorted(by_cluster[cid], key=lambda u: (infos[u.article_id].when.sort_key(), infos[u.article_id].file, u.idx))
-        chains = {u.key: chain(u, infos[u.article_id], infos, outlets) for u in ordered}
-        found = origins(ordered, chains, infos)
-        muts = mutations(ordered, infos, outlets)
-        contra = contradictions(ordered, infos)
-        summary.mutations += len(muts)
-        summary.contradictions += len(contra)
-        cluster_rows.append(_cluster_row(cid, sid, ordered, found, muts, contra, infos))
-        rows += [
-            {"article_id": u.article_id, "unit": u.idx, "cluster_id": cid, "story_id": sid,
-             "sentence_start": u.sentence.start, "sentence_end": u.sentence.end, "sentence": u.sentence.text,
-             "score": sc.score_of[u.key], "chain": json.dumps(chains[u.key], ensure_ascii=False)}
-            for u in ordered
-        ]
-    summary.clusters += len(touched & set(by_cluster))
-    store.con.execute("DELETE FROM claim_clusters WHERE id IN (SELECT unnest(?))", [sorted(touched)])
-    store.con.execute("DELETE FROM cluster_members WHERE cluster_id IN (SELECT unnest(?))", [sorted(touched)])
+    """Place the new articles' claims in their stories' clusters and summarise what they
+    touched: reads and writes are batched over all the stories of the chunk."""
+    stories = sorted(by_story)
+    members: dict[str, list[str]] = {}
+    for aid, sid in store.con.execute(
+        "SELECT article_id, story_id FROM story_members WHERE story_id IN (SELECT unnest(?)) ORDER BY article_id",
+        [stories],
+    ).fetchall():
+        members.setdefault(sid, []).append(aid)
+    everyone = [m for ms in members.values() for m in ms]
+    analyses = dict(fresh) | load_analyses(store, [m for m in everyone if m not in fresh])
+    infos = article_infos(store, {m: analyses[m] for m in everyone if m in analyses}, outlets)
+    existing: dict[str, dict[tuple[str, int], tuple[str, float]]] = {}
+    for aid, unit, cid, score, sid in store.con.execute(
+        "SELECT article_id, unit, cluster_id, score, story_id FROM cluster_members WHERE story_id IN (SELECT unnest(?))",
+        [stories],
+    ).fetchall():
+        existing.setdefault(sid, {})[(aid, unit)] = (cid, score)
+    rows, cluster_rows, story_rows, gone = [], [], [], []
+    for sid in stories:
+        ids = [m for m in members.get(sid, []) if m in infos]
+        units = {aid: units_of(analyses[aid]) for aid in ids}
+        sc, touched = build(sid, units, existing.get(sid, {}), by_story[sid])
+        by_cluster = sc.members()
+        gone += sorted(touched)
+        for cid in sorted(touched & set(by_cluster)):
+            ordered = sorted(by_cluster[cid], key=lambda u: (infos[u.article_id].when.sort_key(), infos[u.article_id].file, u.idx))
+            chains = {u.key: chain(u, infos[u.article_id], infos, outlets) for u in ordered}
+            found = origins(ordered, chains, infos)
+            muts = mutations(ordered, infos, outlets)
+            contra = contradictions(ordered, infos)
+            summary.mutations += len(muts)
+            summary.contradictions += len(contra)
+            summary.clusters += 1
+            cluster_rows.append(_cluster_row(cid, sid, ordered, found, muts, contra, infos))
+            rows += [
+                {"article_id": u.article_id, "unit": u.idx, "cluster_id": cid, "story_id": sid,
+                 "sentence_start": u.sentence.start, "sentence_end": u.sentence.end, "sentence": u.sentence.text,
+                 "score": sc.score_of[u.key], "chain": json.dumps(chains[u.key], ensure_ascii=False)}
+                for u in ordered
+            ]
+        story_rows.append(_story_row(sid, ids, infos, analyses))
+    store.con.execute("DELETE FROM claim_clusters WHERE id IN (SELECT unnest(?))", [gone])
+    store.con.execute("DELETE FROM cluster_members WHERE cluster_id IN (SELECT unnest(?))", [gone])
+    store.con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?))", [stories])
     store._insert("claim_clusters", cluster_rows)
     store._insert("cluster_members", rows)
-    _write_story(store, sid, members, infos, analyses)
+    store._insert("stories", story_rows)
 
 
 def _cluster_row(
@@ -207,10 +218,9 @@ def _cluster_row(
     }
 
 
-def _write_story(
-    store: Store, sid: str, members: Sequence[str], infos: Mapping[str, ArticleInfo],
-    analyses: Mapping[str, Analysis],
-) -> None:
+def _story_row(
+    sid: str, members: Sequence[str], infos: Mapping[str, ArticleInfo], analyses: Mapping[str, Analysis],
+) -> dict[str, object]:
     # On the same day, the article the others credit came first.
     credited = Counter(name_key(c.cites) for a in members for c in infos[a].citations if c.kind == "outlet")
     ordered = sorted(
@@ -220,15 +230,12 @@ def _write_story(
     first = dated[0] if dated else None
     origin, evidence = story_origin(ordered, infos)
     days = [infos[a].when.date for a in dated]
-    store.con.execute("DELETE FROM stories WHERE id = ?", [sid])
-    store.con.execute(
-        "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            sid, analyses[first or ordered[0]].article.title, first, infos[first].when.date if first else None,
-            [a for a in ordered if not infos[a].when.dated], origin, evidence, list(ordered),
-            min(days) if days else None, max(days) if days else None,
-        ],
-    )
+    return {
+        "id": sid, "title": analyses[first or ordered[0]].article.title if ordered else None,
+        "first_article": first, "first_date": infos[first].when.date if first else None,
+        "undated": [a for a in ordered if not infos[a].when.dated], "origin": origin, "origin_evidence": evidence,
+        "members": list(ordered), "earliest": min(days) if days else None, "latest": max(days) if days else None,
+    }
 
 
 __all__ = ["LinkSummary", "When", "link"]

@@ -75,6 +75,7 @@ class Outlets:
         self.table = table or outlet_table()
         self.known: dict[str, str] = {}
         self.acronyms: dict[str, str] = {}
+        self.by_word: dict[str, set[str]] = {}  # word → keys of known outlets with that word
         for name in corpus_outlets:
             self.add(name)
 
@@ -83,6 +84,8 @@ class Outlets:
             return
         canonical = self.table.by_name(name) or name.strip()
         self.known.setdefault(key, canonical)
+        for w in key.split():
+            self.by_word.setdefault(w, set()).add(key)
         initials = "".join(w[0] for w in key.split() if w not in ("of", "and"))
         if len(initials) >= 2:
             self.acronyms.setdefault(initials, canonical)
@@ -115,7 +118,8 @@ class Outlets:
         if name.strip().isupper() and compact in self.acronyms:
             return self.acronyms[compact]
         tokens = set(key.split())
-        partial = {c for k, c in self.known.items() if tokens <= set(k.split()) and len(tokens) < len(k.split())}
+        pool = set.intersection(*(self.by_word.get(w, set()) for w in tokens)) if tokens else set()
+        partial = {self.known[k] for k in pool if len(tokens) < len(k.split())}
         if len(partial) == 1:
             return partial.pop()
         if assume_outlet or key.split()[-1] in _OUTLET_WORDS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -52,6 +53,7 @@ def normalise(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str | None) -> str:
     """Compare names without case, a leading article, quotes or punctuation."""
     key = normalise(name).casefold().strip(" .,:;'\"")
@@ -60,6 +62,7 @@ def name_key(name: str | None) -> str:
     return " ".join(re.findall(r"[^\W_]+", key))
 
 
+@lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """A crude, stable stem: enough to match killed/kills/killing across re-writes."""
     w = word.casefold().replace("’", "'")
@@ -120,6 +123,7 @@ def quotations(text: str, offset: int = 0) -> list[Piece]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def quote_key(text: str) -> str:
     """A quotation compared without case, punctuation or spacing."""
     return " ".join(w.casefold() for w in words(text))
