@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from ..model import Attribution
 from ..store import Store
 from . import data, graph
 from .search import MARK_CLOSE, MARK_OPEN, Scope, Search
@@ -465,6 +466,13 @@ def marked_text(view: data.ArticleView, links: Links) -> str:
     return "".join(out)
 
 
+def _speaker(x: Attribution) -> str:
+    """Who is speaking, as named, as written, or at least through whom it came."""
+    if x.source or x.source_text:
+        return x.source or x.source_text.text  # type: ignore[union-attr]
+    return f"(via {', '.join(x.via)})" if x.via else "?"
+
+
 def article_page(store: Store, links: Links, article_id: str) -> str | None:
     view = data.article_view(store, article_id)
     if view is None:
@@ -494,7 +502,7 @@ def article_page(store: Store, links: Links, article_id: str) -> str | None:
         eid = view.source_entities.get(i)
         cluster = view.attribution_clusters.get(i)
         attr_rows.append(
-            f'<tr id="attr-{i}"><td>{i + 1}</td><td>{a(links.entity(eid) if eid else None, x.source or (x.source_text.text if x.source_text else "?"))}'
+            f'<tr id="attr-{i}"><td>{i + 1}</td><td>{a(links.entity(eid) if eid else None, _speaker(x))}'
             + (f"<br><span class=meta>{esc(x.source_role)}</span>" if x.source_role else "")
             + f"</td><td>{esc(x.source_type or '')}</td><td>{esc(x.kind)}</td><td>{esc(x.cue.text if x.cue else '')}</td>"
             f"<td>{esc(', '.join(x.via))}</td><td>{esc(', '.join(h.text for h in x.hedges))}</td><td>{esc(x.polarity)}</td>"
