@@ -247,7 +247,7 @@ def _events(doc: Doc) -> list[_Mention]:
     lower = doc.text.lower()
     out = []
     for ev in reference_events():
-        if ev.cues and not all(c.lower() in lower for c in ev.cues):
+        if not ev.applies_to(doc.text):
             continue
         for alias in ev.aliases:
             a = alias.lower()

@@ -286,7 +286,7 @@ def _subject(tok: Token) -> Token | None:
             return None  # "rocked by shelling": the shelling's subject is not the sentence's
         if cur.dep_ == "xcomp" and (obj := next((c for c in head.children if c.dep_ == "dobj"), None)):
             return obj
-        if cur.dep_ in ("conj", "xcomp", "advcl", "oprd", "pcomp") and head is not cur:
+        if cur.dep_ in ("conj", "xcomp", "advcl", "oprd", "pcomp") and head.i != cur.i:
             cur = head.head if head.dep_ == "prep" and cur.dep_ == "pcomp" else head
         else:
             return None
@@ -312,7 +312,7 @@ def _agent_token(tok: Token, kind: str) -> Token | None:
             # A gerund adrift in a bad parse ("..., as well as retreating") acts with the main clause.
             return _clause_subject(tok) if tok.tag_ == "VBG" and tok.dep_ in ("conj", "advcl") else None
         # "are said to have reached": a raised passive subject acts in the infinitive; its own does not.
-        return subj if subj.dep_ != "nsubjpass" or subj.head is not tok else None
+        return subj if subj.dep_ != "nsubjpass" or subj.head.i != tok.i else None
     if pos == "noun":
         if kind not in UNDERGOER and (poss := _possessor(tok)) is not None:
             return poss
@@ -458,7 +458,7 @@ def _capital_state(name: str) -> str | None:
 
 def _place(tok: Token, doc: Doc, names: _Names) -> str | None:
     scopes = [tok]
-    if _pos(tok) == "noun" and tok.head is not tok:
+    if _pos(tok) == "noun" and tok.head.i != tok.i:
         scopes.append(tok.head)
     for scope in scopes:
         for obj in _pp_objects(scope, PLACE_PREPS):
@@ -476,7 +476,7 @@ def _modality(tok: Token) -> Modality:
     cur, via = tok, None
     for _ in range(6):
         lemma = cur.lemma_.lower()
-        if cur is not tok and lemma in NEGATORS:
+        if cur.i != tok.i and lemma in NEGATORS:
             return "negated"
         if via == "ccomp":
             break  # reported speech: the reporting verb's own mood is not the event's
@@ -490,9 +490,9 @@ def _modality(tok: Token) -> Modality:
             return "hypothetical"
         if any(a in MODALS_FUTURE for a in aux) or ("going" in aux and cur.dep_ == "xcomp"):
             return "planned"
-        if cur is not tok and lemma in PLAN_VERBS | PLAN_NOUNS:
+        if cur.i != tok.i and lemma in PLAN_VERBS | PLAN_NOUNS:
             return "planned"
-        if cur is not tok and lemma in DEMANDS and via in ("xcomp", "prep", "pobj", "acl", "advcl", "relcl"):
+        if cur.i != tok.i and lemma in DEMANDS and via in ("xcomp", "prep", "pobj", "acl", "advcl", "relcl"):
             return "hypothetical"
         # Only complements inherit the mood of what governs them; a subject does not, nor a conjunct
         # unless it shares an infinitive ("to stop hiding and evacuate people").
@@ -502,7 +502,7 @@ def _modality(tok: Token) -> Modality:
         complement = cur.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "acomp")
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids):
             complement = True  # "calls for Russia to evacuate"
-        if not (complement or shares) or cur.head is cur:
+        if not (complement or shares) or cur.head.i == cur.i:
             break
         cur, via = cur.head, cur.dep_
     return "actual"

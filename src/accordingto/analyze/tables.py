@@ -8,6 +8,7 @@ joined by the OS path separator); their rows come after the bundled ones and win
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -58,7 +59,10 @@ class ReferenceEvent:
     end: date
     kind: str  # war, summit, attack, election, ...
     aliases: tuple[str, ...]
-    cues: tuple[str, ...]  # words that must all appear near a mention for it to mean this event
+    cues: tuple[str, ...]  # word beginnings that must all occur in an article for it to mean this event
+
+    def applies_to(self, text: str) -> bool:
+        return all(re.search(rf"(?<!\w){re.escape(c)}", text, re.I) for c in self.cues)
 
 
 @lru_cache(maxsize=1)
@@ -111,10 +115,11 @@ def reference_events() -> tuple[ReferenceEvent, ...]:
 
 
 @lru_cache(maxsize=1)
-def triggers() -> dict[str, tuple[str, str]]:
-    """Trigger lemma (or "lemma particle") -> (event type, part of speech: verb / noun / any)."""
-    out: dict[str, tuple[str, str]] = {}
+def triggers() -> dict[str, list[tuple[str, str, str]]]:
+    """Trigger ("arrest", "pull back", "call-up", "house arrest") -> [(event type, part of speech, sense)]."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
     for row in read_tsv("event_triggers.tsv", "ACCORDINGTO_EVENT_TRIGGERS"):
         if len(row) >= 2:
-            out[row[0].lower()] = (row[1], row[2] if len(row) > 2 and row[2] else "any")
+            row = [*row, "", ""]
+            out.setdefault(row[0].lower(), []).append((row[1], row[2] or "any", row[3]))
     return out
