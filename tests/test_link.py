@@ -135,8 +135,10 @@ def test_toll_cluster_has_one_origin_and_echoes(linked: Store) -> None:
     assert (toll["independent"], toll["echoes"]) == (1, 3)
     assert toll["origins"][0]["origin"] == "Ilse Varga"
     figure = [m for m in toll["mutations"] if m["type"] == "figure_changed"]
-    assert [(m["from"]["file"], m["to"]["file"], m["from"]["text"], m["to"]["text"]) for m in figure] == [
-        ("beacon_dam.txt", "clarion_dam.txt", "At least 40", "More than 60")]
+    got = {(m["from"]["file"], m["to"]["file"], m["from"]["text"], m["to"]["text"]) for m in figure}
+    assert ("beacon_dam.txt", "clarion_dam.txt", "At least 40", "More than 60") in got
+    # the copy repeats the tabloid's figure: nothing changed on that hop
+    assert {to for _, to, _, _ in got} == {"clarion_dam.txt"}
 
 
 def test_hedge_dropped_and_denial(linked: Store) -> None:

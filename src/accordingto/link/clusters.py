@@ -18,6 +18,7 @@ from .text import dice, name_key, quote_key
 from .units import Unit
 
 JOIN_SCORE = 0.45
+MERGE_SCORE = 0.7  # a unit that matches two clusters this well shows they are one claim
 LOOKUP_TOKENS = 8
 
 
@@ -36,7 +37,16 @@ def quote_similarity(u: Unit, v: Unit) -> float:
 
 
 def same_figure_slot(u: Unit, v: Unit) -> bool:
-    return any(f.counts and f.counts == g.counts for f in u.figures for g in v.figures)
+    """A figure for the same thing, of a size a re-write could have turned one into the other
+    (12 → 15 or 150 → "more than 100", not 12 million → 2.1 billion)."""
+    return any(
+        f.counts and f.counts == g.counts and _near(f.value, g.value) for f in u.figures for g in v.figures
+    )
+
+
+def _near(a: float, b: float) -> bool:
+    lo, hi = sorted((abs(a), abs(b)))
+    return hi == 0 or (lo > 0 and hi / lo <= 2.5)
 
 
 def similarity(u: Unit, v: Unit) -> float:
@@ -101,7 +111,7 @@ class StoryClusters:
             return cid, set()
         sizes = Counter(self.cluster_of.values())
         best = max(scores, key=lambda c: (sizes[c], scores[c], c))
-        merged = set(scores) - {best}
+        merged = {c for c, sc in scores.items() if sc >= MERGE_SCORE} - {best}
         for key, cid in self.cluster_of.items():
             if cid in merged:
                 self.cluster_of[key] = best

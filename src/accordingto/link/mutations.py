@@ -123,7 +123,9 @@ def compare(p: Unit, u: Unit, infos: Mapping[str, ArticleInfo], outlets: Outlets
     return out
 
 
-def embellishment(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo]) -> dict[str, Any] | None:
+def embellishment(
+    u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets: Outlets
+) -> dict[str, Any] | None:
     """Figures in `u` that no earlier member of the cluster carries, and names that no earlier
     member's article mentions at all."""
     others = [v for v in earlier if v.article_id != u.article_id]
@@ -137,7 +139,7 @@ def embellishment(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleI
                                                         for w in name_key(c.cites).split()}
     added += sorted(
         n for n in u.names
-        if not {stem(w) for w in n.split()} <= carried and not set(n.split()) <= credited
+        if not {stem(w) for w in n.split()} <= carried and not set(n.split()) <= credited and not outlets.is_outlet(n)
     )
     if not added:
         return None
@@ -154,7 +156,7 @@ def mutations(ordered: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets
         if p is None:
             continue
         found += compare(p, u, infos, outlets)
-        if (e := embellishment(u, earlier, infos)) is not None:
+        if (e := embellishment(u, earlier, infos, outlets)) is not None:
             found.append(e)
     return found
 

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from ..model import Analysis, Attribution, Quantity, Span
 from .text import content_words, hedges_in, name_key, object_class, quotations, sentences
 
+_APPROXIMATORS = frozenset(
+    ["about", "around", "roughly", "approximately", "some", "nearly", "almost", "estimated", "an estimated",
+     "at least", "more than", "up to", "as many as", "over", "close to"]
+)
 _NUMBERISH = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|millions?|billions?)\b", re.I)
 
 
@@ -61,7 +65,11 @@ def units_of(a: Analysis) -> list[Unit]:
     spans: dict[int, Span] = {}
 
     def claim_sentence(s: Span | None) -> None:
-        if s is not None and s.end > s.start and not any(u.start <= s.start < u.end for u in spans.values()):
+        if s is None or not s.text.strip():
+            return
+        lead = len(s.text) - len(s.text.lstrip())
+        s = Span(s.start + lead, s.start + lead + len(s.text.strip()), s.text.strip())
+        if not any(u.start <= s.start < u.end for u in spans.values()):
             spans[s.start] = s
 
     for x in a.attributions:
@@ -85,10 +93,10 @@ def units_of(a: Analysis) -> list[Unit]:
         if attr is not None:
             u.source, u.source_type, u.via = attr.source, attr.source_type, list(attr.via)
             u.recipient, u.polarity = attr.recipient_or_medium, attr.polarity
-            u.hedges = [h.text for h in attr.hedges]
+            u.hedges = [h.text for h in attr.hedges if not _approximator(h.text)]
         for c in a.claims:
             if _inside(c.span, s) or _inside(s, c.span):
-                u.hedges += [h.text for h in c.hedges]
+                u.hedges += [h.text for h in c.hedges if not _approximator(h.text)]
                 if c.certainty == "denied":
                     u.polarity = "deny"
         u.hedges = list(dict.fromkeys(u.hedges + hedges_in(_outside_quotes(s.text, u.quotes, s.start))))
@@ -96,6 +104,11 @@ def units_of(a: Analysis) -> list[Unit]:
         u.names = {name_key(ent.canonical) for ent in a.entities for m in ent.mentions if _inside(m, s)}
         units.append(u)
     return units
+
+
+def _approximator(word: str) -> bool:
+    """Approximators ("about", "some") qualify a figure; losing one is an approximator change."""
+    return word.casefold().strip() in _APPROXIMATORS
 
 
 def _attribution_for(attributions: list[Attribution], s: Span) -> Attribution | None:
