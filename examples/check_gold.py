@@ -4,7 +4,8 @@ Every verbatim field must occur in its source: a .txt file as written; an .html 
 HTML response after dropping <script>/<style> and tags and unescaping entities; a JSONL row as
 its title, a blank line and its text. Boilerplate entries must be whole trimmed lines of that
 source, attributions must follow document order, and enumerated fields must use the schema's
-values (../shared/gold/README.md). Prints every problem and exits 1 if there is any.
+values (../shared/gold/README.md); hedged claims, quantities and events are checked for
+document order too. Prints every problem and exits 1 if there is any.
 
 Usage: python examples/check_gold.py [GOLD.json]
 """
@@ -127,8 +128,16 @@ def check_article(key: str, gold: dict, text: str) -> list[str]:
             errors.append(f"{where}: out of document order")
         last = max(last, pos)
 
+    def in_order(field: str, sentences: list[str]) -> None:
+        positions = [text.find(s) for s in sentences if s in text]
+        if positions != sorted(positions):
+            errors.append(f"{field}: not in document order")
+
     for i, claim in enumerate(gold.get("unattributed_hedged_claims", [])):
         verbatim(f"unattributed_hedged_claims[{i}]", claim)
+    in_order("unattributed_hedged_claims", gold.get("unattributed_hedged_claims", []))
+    in_order("quantities", [q.get("sentence", "") for q in gold.get("quantities", [])])
+    in_order("events", [e.get("sentence", "") for e in gold.get("events", [])])
     for i, q in enumerate(gold.get("quantities", [])):
         if missing := QUANTITY_KEYS - q.keys():
             errors.append(f"quantities[{i}]: missing {sorted(missing)}")
