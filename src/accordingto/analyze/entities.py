@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Attribution, Entity, Span
-from .tables import adjectives, aliases, reference_events
+from .tables import adjectives, aliases, countries, reference_events
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 TITLES = {
@@ -29,6 +29,7 @@ TITLES = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "professor", "prof", "king", "queen", "prince",
     "princess", "senator", "sen.", "rep.", "ambassador", "judge", "commander", "lord", "lady", "sheikh",
     "ayatollah", "deputy", "foreign", "defence", "defense", "secretary", "spokesman", "spokeswoman",
+    "officer", "chief", "interior", "finance", "justice", "health", "police", "inspector", "superintendent",
 }
 ORG_NOUNS = {
     "organisation", "organization", "group", "agency", "company", "firm", "outlet", "website", "site",
@@ -97,13 +98,22 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _key(span: SpacySpan, person: bool) -> str:
+def _key(span: SpacySpan, person: bool, label: str = "") -> str:
     """A name as written, without a possessor ("Ukraine's Kherson" -> "Kherson") and, for people,
-    without titles or descriptions ("military commissar Lt-Col Roman Malyk" -> "Roman Malyk")."""
+    without titles or descriptions ("military commissar Lt-Col Roman Malyk" -> "Roman Malyk").
+
+    An organisation keeps its owner as a modifier: "Valdera's Ministry of Defence" -> "Valdera
+    Ministry of Defence", "Russia's Ministry of Justice" -> "Russian Ministry of Justice"."""
     toks = list(span)
+    owner = ""
     for k, t in enumerate(toks[:-1]):
         if t.lower_ in ("'s", "’s"):
+            owner = span.doc[toks[0].i : t.i].text
             toks = toks[k + 1 :]
+    if owner and label == "ORG":
+        country = next((c for c in countries() if c.name == owner), None)
+        rest = span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+        return " ".join(f"{country.adjective.split('|')[0] if country else owner} {rest}".split())
     if person:
         while len(toks) > 1 and (
             toks[0].text.lower().rstrip(".") in TITLES or not toks[0].text[0].isupper() or toks[0].is_punct
@@ -129,7 +139,9 @@ def _tagged(doc: Doc) -> list[_Mention]:
             continue
         if not any(c.isupper() for c in span.text) or len(span.text) < 2:
             continue
-        key = _key(span, ent.label_ == "PERSON")
+        if all(t.lower_.rstrip(".") in TITLES or t.is_punct for t in span):
+            continue  # "Major General", "Defence": a title is not a name
+        key = _key(span, ent.label_ == "PERSON", ent.label_)
         known = table.get(" ".join(span.text.split()).lower()) or table.get(key.lower())
         if known:
             out.append(_Mention(start, end, known.canonical, known.type, True))
@@ -160,6 +172,8 @@ def _named(doc: Doc) -> list[_Mention]:
             if len(run) >= 2 and run[-1].lemma_.lower() in ORG_NOUNS and run[0].i != sent.start:
                 span = doc[run[0].i : run[-1].i + 1]
                 out.append(_Mention(span.start, span.end, span.text, "ORG"))
+            elif person := _after_titles(run):
+                out.append(_Mention(person[0].i, person[-1].i + 1, " ".join(t.text for t in person), "PERSON"))
             run = []
     return out
 
@@ -219,7 +233,11 @@ def _listed(doc: Doc) -> list[_Mention]:
 
 
 def _same_case(text: str, canonical: str, forms: dict[str, str]) -> bool:
-    """Acronyms and names must keep their capitals: "Nato" and "NATO" both fine, "nato" not."""
+    """Names keep their capitals: an all-capitals form ("WHO") only as written, others also title-cased
+    ("Nato" for "NATO"), and never in lower case."""
+    form = forms.get(text.lower(), canonical)
+    if form.isupper() and len(form) <= 5 and form.lower() not in {c.lower() for c in ("NATO",)}:
+        return text.isupper()
     return any(c.isupper() for c in text[1:]) or not any(c.isupper() for c in canonical[1:]) or text.istitle()
 
 
@@ -229,7 +247,7 @@ def _institutions(doc: Doc) -> list[_Mention]:
     out = []
     for tok in doc:
         suffix = INSTITUTIONS.get(tok.lower_)
-        if suffix is None or tok.dep_ == "compound":
+        if suffix is None:
             continue
         for child in tok.lefts:
             country = adj.get(child.text.lower()) if child.dep_ in ("amod", "compound") else None
@@ -258,6 +276,17 @@ def _events(doc: Doc) -> list[_Mention]:
                     out.append(_Mention(span.start, span.end, ev.name, "EVENT", True))
                 pos = lower.find(a, pos + 1)
     return out
+
+
+def _after_titles(run: list[Token]) -> list[Token]:
+    """ "Chief Fire Officer Renata Sollis": the two or three names after a capitalised title."""
+    names: list[Token] = []
+    for tok in reversed(run):
+        if tok.lower_ in TITLES or tok.lower_ == "of":
+            break
+        names.insert(0, tok)
+    has_title = len(names) < len(run) and run[len(run) - len(names) - 1].lower_ in TITLES
+    return names if has_title and 2 <= len(names) <= 3 else []
 
 
 def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
@@ -342,8 +371,7 @@ def _join_surnames(groups: dict[str, list[_Mention]]) -> None:
     for key in list(groups):
         if " " in key or key not in groups:
             continue
-        labels = {m.label for m in groups[key]}
-        if labels & {"ORG", "NORP", "EVENT"} and not labels & {"PERSON"}:
+        if {m.label for m in groups[key]} & {"NORP", "EVENT"}:
             continue
         fuller = [p for p in people if p.split()[-1] == key or p.split()[0] == key]
         if len(fuller) == 1 and not any(m.known for m in groups[key]):
