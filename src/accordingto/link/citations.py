@@ -127,6 +127,12 @@ class Outlets:
         return None
 
 
+def via_outlet(via: str, outlets: Outlets, context: Iterable[str] = ()) -> str | None:
+    """The outlet a via names: the analyzer means an outlet there, so keep only what reads as
+    one ("MPs" does not), cut before any clause that follows the name."""
+    return outlets.resolve(_VIA_TAIL.split(via)[0], context=context)
+
+
 def _proper(name: str | None, text: str) -> bool:
     """Whether `name` is written as a proper name (every main word capitalised) in `text`, and
     not only where a sentence starts: "the insider added" names no outlet called Insider."""
@@ -187,8 +193,7 @@ def extract_citations(a: Analysis, outlets: Outlets) -> list[Citation]:
         if recipient_outlet:
             add(recipient_outlet, "outlet", "told", ev)
         for v in x.via:
-            # a via is meant to name an outlet; keep only what reads as one ("MPs" does not)
-            add(outlets.resolve(_VIA_TAIL.split(v)[0], context=context), "outlet", "via", ev)
+            add(via_outlet(v, outlets, context), "outlet", "via", ev)
     for marker, pattern in _MARKERS:
         for m in pattern.finditer(text):
             name = m.group("name")

@@ -158,7 +158,11 @@ def mutations(ordered: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets
         found += compare(p, u, infos, outlets)
         if (e := embellishment(u, earlier, infos, outlets)) is not None:
             found.append(e)
-    return found
+    unique: dict[tuple[str, ...], dict[str, Any]] = {}
+    for m in found:  # the same change seen through two overlapping sentences counts once
+        key = (m["type"], m["from"]["file"], m["to"]["file"], str(m["from"].get("text")), str(m["to"].get("text")))
+        unique.setdefault(key, m)
+    return list(unique.values())
 
 
 def _derived(value: float, stated: Sequence[float]) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .citations import Citation, Outlets
+from .citations import Citation, Outlets, via_outlet
 from .load import When
 from .text import name_key
 from .units import Unit
@@ -72,7 +72,8 @@ def chain(u: Unit, info: ArticleInfo, infos: Mapping[str, ArticleInfo], outlets:
     for c in credited:
         nodes.append(node(c.cites, "via", "outlet", evidence=c.evidence.text if c.evidence else None))
     for v in u.via:
-        nodes.append(node(outlets.resolve(v, assume_outlet=True) or v, "via", "outlet"))
+        if (name := via_outlet(v, outlets, [info.outlet] if info.outlet else [])) is not None:
+            nodes.append(node(name, "via", "outlet"))
     if info.copy_of and info.copy_of in infos:
         nodes.append(node(infos[info.copy_of].name, "republished from", "outlet", file=infos[info.copy_of].file))
     nodes.append(node(info.name, "outlet", "outlet", file=info.file, date=info.when.label()))

@@ -25,6 +25,8 @@ from .load import When
 from .text import name_key
 
 TOP_KEYS = 24
+LOOKUP_KEYS = 8
+POSTING_CAP = 100
 JOIN_SCORE = 0.3
 DATE_SLACK = timedelta(days=21)  # how far past a story's dated range a follow-up may come
 # Runs of capitalised words; shouted headlines (all capitals) are left out, since there every
@@ -142,7 +144,10 @@ def assign_stories(
         if original and (sid := result.get(original, (known_story.get(original), 0))[0]):
             best, best_score = sid, 1.0
         else:
-            candidates = {sid for k in top for sid in by_key.get(k, ())}
+            # Blocking: look stories up by the article's rarest keys only; a key that many
+            # stories share ("v:killing") adds to the score but finds no candidates.
+            lookup = [k for k in top if len(by_key.get(k, ())) <= POSTING_CAP][:LOOKUP_KEYS]
+            candidates = {sid for k in lookup for sid in by_key.get(k, ())}
             for sid in candidates:
                 st = stories[sid]
                 if not st.fits(dates[aid]):

@@ -153,8 +153,9 @@ _OBJECT_CLASSES: dict[str, tuple[str, ...]] = {
 _CLASS_OF = {stem(w): c for c, ws in _OBJECT_CLASSES.items() for w in ws}
 
 
-def object_class(unit: str | None, sentence: str = "") -> str | None:
-    """What a figure counts: its counted noun's class, else a class named in its sentence."""
+def object_class(unit: str | None, sentence: str = "", after: str = "") -> str | None:
+    """What a figure counts: its counted noun's class, else a class named right after it
+    ("37 taken to hospital"), else one named in its sentence."""
     if unit:
         for w in reversed(words(unit)):
             if (c := _CLASS_OF.get(stem(w))) is not None:
@@ -162,7 +163,7 @@ def object_class(unit: str | None, sentence: str = "") -> str | None:
         head = words(unit)
         if head and head[-1].casefold() not in ("people", "persons", "person", "others"):
             return stem(head[-1])
-    for w in words(sentence):
+    for w in words(after)[:5] + words(sentence):
         if (c := _CLASS_OF.get(stem(w))) is not None:
             return c
     return None

@@ -56,8 +56,10 @@ def _inside(span: Span, sentence: Span) -> bool:
     return sentence.start <= span.start and span.end <= sentence.end
 
 
-def _figure(q: Quantity, sentence: str) -> Figure:
-    return Figure(q.span.text, q.value, q.approximate, q.approximator, object_class(q.unit_or_object, sentence), q.span)
+def _figure(q: Quantity, sentence: Span) -> Figure:
+    after = sentence.text[q.span.end - sentence.start :]
+    counts = object_class(q.unit_or_object, sentence.text, after)
+    return Figure(q.span.text, q.value, q.approximate, q.approximator, counts, q.span)
 
 
 def units_of(a: Analysis) -> list[Unit]:
@@ -69,7 +71,7 @@ def units_of(a: Analysis) -> list[Unit]:
             return
         lead = len(s.text) - len(s.text.lstrip())
         s = Span(s.start + lead, s.start + lead + len(s.text.strip()), s.text.strip())
-        if not any(u.start <= s.start < u.end for u in spans.values()):
+        if not any(u.start < s.end and s.start < u.end for u in spans.values()):
             spans[s.start] = s
 
     for x in a.attributions:
@@ -87,7 +89,7 @@ def units_of(a: Analysis) -> list[Unit]:
     for start in sorted(spans):
         s = spans[start]
         u = Unit(a.article.id, start, s, content_words(s.text))
-        u.figures = [_figure(q, s.text) for q in a.quantities if _inside(q.span, s)]
+        u.figures = [_figure(q, s) for q in a.quantities if _inside(q.span, s)]
         u.quotes = [Span(p.start, p.end, p.text) for p in quotations(s.text, s.start)]
         attr = _attribution_for(a.attributions, s)
         if attr is not None:
