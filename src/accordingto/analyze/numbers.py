@@ -9,11 +9,15 @@ UNITS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a": 1, "an": 1, "dozen": 12,
+    "a": 1, "an": 1,
 }
 SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "dozen": 12, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}
+FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "tenths": 10,
 }
 # "hundreds of", "dozens of": vague plurals whose value is the lower bound of what they name.
 VAGUE = {"dozens": 12, "scores": 20, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "tens": 10}
@@ -61,10 +65,10 @@ def phrase_value(words: list[str]) -> float | None:
     """Combine a run of number words: ["45", "million"] -> 45e6, ["two", "hundred", "thousand"] -> 2e5."""
     total, current, seen = 0.0, 0.0, False
     for w in words:
-        lw = w.lower()
+        lw = w.lower().rstrip(".") if len(w) > 1 else w.lower()
         if lw in ("and", "-"):
             continue
-        if lw in SCALES and lw not in ("k", "m", "b") and seen:
+        if lw in SCALES and seen:
             scale = SCALES[lw]
             current = (current or 1) * scale
             if scale >= 1e3:

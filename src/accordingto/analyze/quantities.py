@@ -9,11 +9,13 @@ names are not quantities.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Quantity, Span
-from .numbers import SCALES, VAGUE, phrase_value, word_value
+from .numbers import FRACTIONS, SCALES, VAGUE, phrase_value, word_value
 
 # Longest first, so that "more than" wins over "than"; matched on the words before the number.
 APPROXIMATORS = sorted(
@@ -42,8 +44,10 @@ MONTHS = {
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 # Numbers inside names and dates ("Flight 17", "2024-07-28", "Osechkin, 41") are not counts.
-NAME_ENTS = {"ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PERSON", "GPE", "NORP", "LOC", "TIME", "DATE"}
+NAME_ENTS = {"ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PERSON", "GPE", "NORP", "LOC"}
+DATE_WORD = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$|^\d{1,2}:\d{2}")
 RANGE_WORDS = {"to", "-", "–", "and"}
+CLOCK = {"am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "o'clock", "o’clock", "hrs", "h"}
 
 
 def extract_quantities(doc: Doc) -> list[Quantity]:
@@ -100,8 +104,21 @@ Found = tuple[int, int, float, bool, str | None, str | None]  # start, end, valu
 def _vague(doc: Doc, i: int, sent: SpacySpan) -> Found | None:
     """ "hundreds of X", "tens of thousands of X": the value is the lower bound of the plural."""
     tok = doc[i]
-    if tok.lower_ not in VAGUE or i + 1 >= sent.end or doc[i + 1].lower_ != "of":
+    if tok.lower_ in ("several", "a few", "few", "some") and i + 1 < sent.end and doc[i + 1].lower_ in (
+        "hundred", "thousand", "million", "billion"
+    ):  # "several thousand people": the scale is the lower bound
+        head = _counted(doc[i + 1])
+        unit = _noun_phrase(doc, i + 2, head) if head is not None else None
+        return i, i + 2 if head is None else head.i + 1, SCALES[doc[i + 1].lower_], True, unit, tok.text
+    if tok.lower_ not in VAGUE or i + 1 >= sent.end:
         return None
+    if doc[i + 1].lower_ != "of":  # "dozens more officials", "dozens were hurt"
+        if tok.dep_ in ("quantmod",) or (i > sent.start and doc[i - 1].lower_ in ("of", "tens")):
+            return None
+        head = next((t for t in doc[i + 1 : min(sent.end, i + 4)] if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is not None and head.head.i == tok.i or head is not None and tok.head.i == head.i:
+            return i, head.i + 1, float(VAGUE[tok.lower_]), True, _noun_phrase(doc, i + 1, head), tok.text
+        return i, i + 1, float(VAGUE[tok.lower_]), True, None, tok.text
     value, end = float(VAGUE[tok.lower_]), i + 1
     if end + 2 < sent.end and doc[end + 1].lower_ in VAGUE and doc[end + 2].lower_ == "of":
         value *= VAGUE[doc[end + 1].lower_]
@@ -124,6 +141,10 @@ def _number(doc: Doc, i: int, sent: SpacySpan) -> Found | None:
     if tok.text in CURRENCY_SYMBOLS and i + 1 < sent.end and _is_num(doc[i + 1]):
         currency, i = CURRENCY_SYMBOLS[tok.text], i + 1
         tok = doc[i]
+    if fraction := _fraction(doc, i, sent):
+        return fraction
+    if tok.lower_ in ("twice", "thrice"):  # "twice the amount"
+        return start, i + 1, 2.0 if tok.lower_ == "twice" else 3.0, False, "times", None
     if not _is_num(tok) and not (tok.lower_ in ("a", "an") and i + 1 < sent.end and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "billion")):
         return None
     end = _run_end(doc, i, sent)
@@ -137,7 +158,11 @@ def _number(doc: Doc, i: int, sent: SpacySpan) -> Found | None:
         is_between = i - 1 >= sent.start and doc[i - 1].lower_ == "between"
         if doc[end].lower_ != "and" or is_between:
             range_word = doc[end].text
-            end, approximate = _run_end(doc, end + 1, sent), True
+            high_end = _run_end(doc, end + 1, sent)
+            scale = doc[high_end - 1].lower_
+            if high_end - end > 2 and scale in SCALES and words[-1].lower() not in SCALES:
+                value *= SCALES[scale]  # "between 3 and 4 million": the scale is shared
+            end, approximate = high_end, True
     anchor = doc[end - 1]
     if end < sent.end and doc[end].lower_ in PERCENT_WORDS:
         return start, end + 1, value, approximate, "percent", range_word
@@ -154,12 +179,33 @@ def _number(doc: Doc, i: int, sent: SpacySpan) -> Found | None:
     return start, end, value, approximate, unit, range_word
 
 
+def _fraction(doc: Doc, i: int, sent: SpacySpan) -> Found | None:
+    """ "a fifth of berths", "one-third", "two thirds": a share."""
+    tok = doc[i]
+    numerator = {"a": 1, "an": 1}.get(tok.lower_) or word_value(tok.text)
+    if numerator is None or numerator >= 20:
+        return None
+    k = i + 1
+    if k < sent.end and doc[k].text == "-" and not tok.whitespace_:
+        k += 1
+    if k >= sent.end or doc[k].lower_ not in FRACTIONS:
+        return None
+    if tok.lower_ in ("a", "an") and doc[k].lower_ in ("half",):
+        return None  # "a half-hour", "and a half": too idiomatic to count
+    unit = None
+    of = doc[k + 1] if k + 1 < sent.end and doc[k + 1].lower_ == "of" else None
+    if of is not None:
+        objs = [c for c in of.children if c.dep_ == "pobj"]
+        unit = _noun_phrase(doc, of.i + 1, objs[0]) if objs else None
+    return i, k + 1, round(numerator / FRACTIONS[doc[k].lower_], 4), False, unit, None
+
+
 def _run_end(doc: Doc, i: int, sent: SpacySpan) -> int:
     """End of a run of number words starting at i: "45 million", "3.5 m", "two hundred and fifty"."""
     end = i + 1
     while end < sent.end:
         t = doc[end]
-        lw = t.lower_
+        lw = t.lower_.rstrip(".")  # "£35m." at the end of a sentence
         adjacent = doc[end - 1].idx + len(doc[end - 1]) == t.idx
         if lw in ("hundred", "thousand", "million", "billion", "trillion", "dozen") or (
             lw in SCALES and adjacent
@@ -180,9 +226,14 @@ def _excluded(doc: Doc, i: int, end: int, sent: SpacySpan, words: list[str]) -> 
         return True
     if _is_year(first, words):
         return True
+    word = doc.text[doc.text.rfind(" ", 0, first.idx) + 1 :].split(maxsplit=1)[0] if doc.text.strip() else ""
+    if DATE_WORD.match(word.strip("(),.;")):
+        return True  # "2024-07-28", "28/07/2024", "10:30"
     near = {doc[k].lower_ for k in range(max(sent.start, i - 1), min(sent.end, end + 1))}
     if near & MONTHS:
         return True  # "July 23", "23 July"
+    if end < sent.end and doc[end].lower_ in CLOCK:
+        return True  # "1am", "4 p.m."
     if i - 2 >= sent.start and doc[i - 1].text == "-" and doc[i - 2].is_alpha and not doc[i - 1].whitespace_:
         return True  # "father-of-two", "Su-25", "COVID-19"
     return _is_age(doc, i, end, sent)
