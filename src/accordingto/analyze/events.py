@@ -41,7 +41,7 @@ AFFECTING = {"target", "hit", "affect", "strike", "claim", "kill", "wound", "inj
 # "a barrage of strikes", "a wave of arrests": the event is the noun after "of".
 COLLECTIVES = {"barrage", "wave", "series", "spate", "string", "campaign", "round", "flurry", "number"}
 # A noun modifying one of these is the event itself ("a bombing campaign").
-EVENT_HEADS = {"campaign", "operation", "operations", "spree", "wave"}
+EVENT_HEADS = {"campaign", "operation", "operations", "spree", "wave", "toll"}
 PARTITIVES = {"part", "parts", "some", "much", "most", "half", "all", "section", "sections", "portion", "one"}
 # For these types a possessor undergoes the event ("Beseda's imprisonment"); for others it acts.
 UNDERGOER = {"dismissal", "arrest", "detention", "imprisonment", "death", "killing", "sentencing", "charge", "evacuation"}
@@ -52,7 +52,13 @@ PLAN_VERBS = {
 PLAN_NOUNS = {"plan", "plans", "proposal", "threat", "intention", "bid", "attempt"}
 NEGATORS = {"deny", "refute", "reject", "prevent", "block", "avoid", "foil"}
 # What someone is urged or ordered to do has not happened: it is read as hypothetical.
-DEMANDS = {"call", "calls", "urge", "demand", "appeal", "press", "order", "tell", "ask", "instruct", "direct"}
+DEMANDS = {"call", "calls", "urge", "demand", "appeal", "press", "ask", "request", "plead"}
+# What someone in authority orders is decided, not done yet: planned.
+ORDERS = {"order", "tell", "instruct", "direct", "command", "authorise", "authorize"}
+WEAPONS = {
+    "drone", "missile", "rocket", "bomb", "shell", "artillery", "mine", "torpedo", "explosive", "strike",
+    "airstrike", "gunman", "attacker", "militant", "soldier", "troop", "force", "sniper", "jet", "aircraft",
+}
 MODALS_HYPO = {"could", "might", "may", "should", "must", "can"}
 MODALS_FUTURE = {"will", "would", "shall", "'ll", "wo"}
 PLACE_PREPS = {"in", "at", "near", "inside", "across", "into", "from", "outside", "around", "throughout", "on"}
@@ -103,6 +109,8 @@ def extract_events(
         agent = _agent_token(tok, kind)
         if agent is not None and _pos(tok) == "verb" and _trigger(agent, table):
             continue  # "hit by a counter-attack": the noun carries the event
+        if kind == "killing" and _pos(tok) == "verb" and _passive(tok) and agent is None:
+            kind = "death"  # "12 people were killed in the fire": deaths, nobody named as killer
         event = _event(doc, tok, kind, start, end, names, attributions, anchor)
         # What might have happened, or did not, is not an event ("could have fired him").
         if event.modality not in ("actual", "planned") or _repeats(event, events, _pos(tok)):
@@ -202,8 +210,14 @@ def _sense(tok: Token, sense: str, kind: str) -> bool:
         patient = _patient_token(tok, kind)
         return patient is not None and _is_people(patient)
     if sense == "custody":
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        return subj is not None and _is_people(subj)
+        patient = _patient_token(tok, kind) if _passive(tok) else None
+        return patient is not None and _is_people(patient)
+    if sense == "armed":  # an unnamed hand may be armed; a named fire or storm is not
+        agent = _agent_token(tok, kind)
+        if agent is not None and agent.lower_ in ("that", "which") and agent.head.dep_ == "relcl":
+            agent = agent.head.head
+        return agent is None or (_is_people(agent) or _is_military(agent) or agent.lemma_.lower() in WEAPONS
+                                      or agent.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))
     if sense == "prison":
         return any(t.lemma_.lower() in PRISON_NOUNS or t.ent_type_ == "FAC" for t in _pp_objects(tok, {"to", "into"}))
     if sense == "military":
@@ -216,6 +230,9 @@ def _sense(tok: Token, sense: str, kind: str) -> bool:
             for t in tok.subtree
         )
     if sense == "criminal":
+        if tok.pos_ == "VERB" and _passive(tok):
+            patient = _patient_token(tok, kind)
+            return patient is not None and _is_people(patient)
         return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or (
             tok.pos_ == "NOUN"
             and (any(c.dep_ in ("compound", "amod") for c in tok.children)
@@ -228,6 +245,7 @@ def _sense(tok: Token, sense: str, kind: str) -> bool:
 def _is_people(tok: Token) -> bool:
     return (
         tok.ent_type_ in ("PERSON", "NORP")
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC", "PRODUCT", "DATE"))
         or tok.lower_ in PRONOUNS | {"them", "they", "who", "whom"}
         or tok.lemma_.lower() in PERSON_NOUNS
         or tok.lower_ in PERSON_NOUNS
@@ -484,7 +502,7 @@ def _modality(tok: Token) -> Modality:
         aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
         if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
             return "negated"
-        if any(a in MODALS_HYPO for a in aux) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+        if any(a in MODALS_HYPO for a in aux) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return "hypothetical"
         if any(a in MODALS_FUTURE for a in aux) and "have" in aux:
             return "hypothetical"
@@ -492,14 +510,17 @@ def _modality(tok: Token) -> Modality:
             return "planned"
         if cur.i != tok.i and lemma in PLAN_VERBS | PLAN_NOUNS:
             return "planned"
-        if cur.i != tok.i and lemma in DEMANDS and via in ("xcomp", "prep", "pobj", "acl", "advcl", "relcl"):
-            return "hypothetical"
+        if cur.i != tok.i and via in ("xcomp", "prep", "pobj", "acl", "advcl", "relcl"):
+            if lemma in DEMANDS:
+                return "hypothetical"
+            if lemma in ORDERS:
+                return "planned"
         # Only complements inherit the mood of what governs them; a subject does not, nor a conjunct
         # unless it shares an infinitive ("to stop hiding and evacuate people").
         shares = cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(
             c.dep_ in ("nsubj", "aux") for c in kids
         )
-        complement = cur.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "acomp")
+        complement = cur.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "acomp", "attr")
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids):
             complement = True  # "calls for Russia to evacuate"
         if not (complement or shares) or cur.head.i == cur.i:
