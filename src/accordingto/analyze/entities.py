@@ -199,7 +199,9 @@ def _alias_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for form, known in aliases().items():
         words = tuple(t.lower_ for t in tokenizer(form))
-        if not words or (known.type == "PERSON" and len(words) < 2) or words[0] in ("the",):
+        if words[:1] == ("the",):
+            words = words[1:]  # mentions are matched without their article
+        if not words or (known.type == "PERSON" and len(words) < 2):
             continue
         index.setdefault(words[0], []).append((words, known.canonical, known.type))
     for entries in index.values():

@@ -152,7 +152,7 @@ def _number(doc: Doc, i: int, sent: SpacySpan) -> Found | None:
     value = phrase_value(words)
     if value is None or _excluded(doc, i, end, sent, words):
         return None
-    approximate, range_word = False, None
+    approximate, range_word, first_end = False, None, end
     # Ranges: "100 to 200", "100-200", "between 100 and 200" keep the lower bound, marked approximate.
     if end + 1 < sent.end and doc[end].lower_ in RANGE_WORDS and _is_num(doc[end + 1]):
         is_between = i - 1 >= sent.start and doc[i - 1].lower_ == "between"
@@ -163,7 +163,7 @@ def _number(doc: Doc, i: int, sent: SpacySpan) -> Found | None:
             if high_end - end > 2 and scale in SCALES and words[-1].lower() not in SCALES:
                 value *= SCALES[scale]  # "between 3 and 4 million": the scale is shared
             end, approximate = high_end, True
-    anchor = doc[end - 1]
+    first_anchor, anchor = doc[first_end - 1], doc[end - 1]
     if end < sent.end and doc[end].lower_ in PERCENT_WORDS:
         return start, end + 1, value, approximate, "percent", range_word
     if end + 1 < sent.end and f"{doc[end].lower_} {doc[end + 1].lower_}" == "per cent":
@@ -172,7 +172,7 @@ def _number(doc: Doc, i: int, sent: SpacySpan) -> Found | None:
         return start, end + 1, value, approximate, CURRENCY_WORDS[doc[end].lemma_.lower()], range_word
     if currency:
         return start, end, value, approximate, currency, range_word
-    head = _counted(anchor)
+    head = _counted(anchor) or _counted(first_anchor)
     if head is not None and head.lemma_.lower() in TIME_UNITS:
         return None  # a duration ("five weeks", "two decades")
     unit = _noun_phrase(doc, end, head) if head is not None else None
@@ -213,6 +213,11 @@ def _run_end(doc: Doc, i: int, sent: SpacySpan) -> int:
             end += 1
         elif lw == "and" and end + 1 < sent.end and doc[end - 1].lower_ == "hundred" and _is_num(doc[end + 1]):
             end += 2
+        elif (
+            t.text == "-" and end + 1 < sent.end and not doc[end - 1].whitespace_ and not t.whitespace_
+            and doc[end - 1].is_alpha and doc[end + 1].is_alpha and _is_num(doc[end + 1])
+        ):
+            end += 2  # "twenty-five"
         else:
             break
     return end
