@@ -81,14 +81,16 @@ class Gunzip(io.RawIOBase):
 
     def _inflate(self) -> bytes:
         z = self._inflater
-        if z.unconsumed_tail:
-            data = z.unconsumed_tail
-        elif z.eof:
+        if z.eof:
+            # The next member starts in `unused_data` (zlib also leaves a stale copy of it in
+            # `unconsumed_tail` when output was capped, so that must not be read again).
             data = z.unused_data or self._read_input()
             if not data.strip(b"\0"):  # end of input (some writers pad with NULs)
                 self._eof = True
                 return b""
             self._inflater = z = zlib.decompressobj(wbits=31)
+        elif z.unconsumed_tail:
+            data = z.unconsumed_tail
         else:
             data = self._read_input()
             if not data:

@@ -50,7 +50,7 @@ def _jsonl_lines(text: TextIO, src: Source, columns: Columns) -> Out:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as e:
             yield ItemError(where, f"invalid JSON: {e.msg} at column {e.colno}")
             continue

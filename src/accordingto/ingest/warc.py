@@ -67,7 +67,11 @@ def read_warc(stream: BinaryIO, src: Source, gz: Gunzip | None) -> Out:
     except Reject:
         raise
     except Exception as e:  # warcio raises assorted errors on malformed headers
-        yield ItemError(src.label, f"malformed or truncated WARC after {complete} complete records: {type(e).__name__}: {e}")
+        # A header cut off by the end of the input is a truncation, not a format error.
+        if records.reader is not None and not records.reader.rem_length() and not counted.read(1):
+            yield _truncated(src, complete)
+        else:
+            yield ItemError(src.label, f"malformed WARC after {complete} complete records: {type(e).__name__}: {e}")
 
 
 def _truncated(src: Source, complete: int) -> ItemError:
