@@ -71,7 +71,7 @@ def _add_months(d: date, n: int) -> date:
     return date(d.year + y, m + 1, 1)
 
 
-def normalize(text: str, anchor: date | None) -> tuple[str | None, Granularity | None]:
+def normalize(text: str, anchor: date | None, ahead: bool = False) -> tuple[str | None, Granularity | None]:
     """An ISO date (the first day of the week, month or year for coarser ones) and its granularity."""
     t = " ".join(text.lower().replace("-", " ").split())
     if m := re.search(r"\b(1[89]\d\d|20\d\d)\b", t):
@@ -101,15 +101,16 @@ def normalize(text: str, anchor: date | None) -> tuple[str | None, Granularity |
     words = t.split()
     day = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
     if day is not None:
-        # A bare weekday in news copy is the most recent one (today included); "next" looks ahead.
-        if "next" in words:
+        # A bare weekday in news copy is the most recent one (today included); "next", or a
+        # planned event, looks ahead.
+        if "next" in words or (ahead and "last" not in words):
             return (anchor + timedelta(days=(day - anchor.weekday()) % 7 or 7)).isoformat(), "day"
         back = (anchor.weekday() - day) % 7
         return (anchor - timedelta(days=back if "last" not in words else back or 7)).isoformat(), "day"
     mon = next((MONTHS[w] for w in words if w in MONTHS), None)
     if mon:
         year = anchor.year if mon <= anchor.month else anchor.year - 1
-        if "next" in words:
+        if "next" in words or ahead:
             year = anchor.year if mon > anchor.month else anchor.year + 1
         num = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", t)
         if num and 1 <= int(num.group(1)) <= monthrange(year, mon)[1]:
@@ -126,7 +127,7 @@ def _shift(anchor: date, gran: str, n: int) -> str:
     return date(anchor.year + n, 1, 1).isoformat()
 
 
-def time_expressions(sent: SpacySpan, anchor: date | None) -> list[TimeExpr]:
+def time_expressions(sent: SpacySpan, anchor: date | None, ahead: bool = False) -> list[TimeExpr]:
     """DATE and TIME entities of a sentence, with a leading "on"/"in"/"since", normalized."""
     doc = sent.doc
     out = []
@@ -137,7 +138,7 @@ def time_expressions(sent: SpacySpan, anchor: date | None) -> list[TimeExpr]:
         while start > sent.start and doc[start - 1].lower_ in LEADING:
             start -= 1
         span = doc[start : ent.end]
-        iso, gran = normalize(span.text, anchor)
+        iso, gran = normalize(span.text, anchor, ahead)
         out.append(TimeExpr(Span.of(doc.text, span.start_char, span.end_char), iso, gran))
     return out
 

@@ -10,6 +10,7 @@ and auxiliaries above the trigger: "will", "plans to" (planned), "could have", "
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,6 +65,16 @@ MODALS_FUTURE = {"will", "would", "shall", "'ll", "wo"}
 PLACE_PREPS = {"in", "at", "near", "inside", "across", "into", "from", "outside", "around", "throughout", "on"}
 ARG_PREPS = {"of", "against", "on", "by", "for"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+DURATION = re.compile(
+    r"^(?:for |within |over |about |nearly )?(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|several|a few|few|many)[- ](?:days?|weeks?|months?|years?|decades?|hours?|minutes?)$",
+    re.I,
+)
+PLACE_NOUNS = {
+    "city", "town", "village", "region", "province", "district", "border", "area", "home", "house", "capital",
+    "port", "street", "square", "base", "prison", "jail", "colony", "camp", "airport", "station", "embassy",
+    "building", "office", "court", "hospital", "school", "front", "frontline", "territory", "country", "coast",
+}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 
 
@@ -319,6 +330,8 @@ def _clause_subject(tok: Token) -> Token | None:
 
 def _agent_token(tok: Token, kind: str) -> Token | None:
     pos = _pos(tok)
+    if pos == "verb" and kind == "death":
+        return None  # "three miners died": nobody acts
     if pos == "verb":
         if _passive(tok):
             by = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -392,6 +405,8 @@ def _patient_token(tok: Token, kind: str) -> Token | None:
         preps = {"against", "on"} if kind == "charge" else {"of", "against", "on"}  # "charges of X": X is the offence
         if kind == "purge":
             preps |= {"in", "within"}  # "a purge in the army"
+        if kind == "investigation":
+            preps |= {"into"}  # "an investigation into the crash"
         objs = [o for o in _pp_objects(tok, preps) if not (o.ent_type_ in PLACE_TYPES and o.head.lower_ != "of")]
         if objs:
             return objs[0]
@@ -399,8 +414,9 @@ def _patient_token(tok: Token, kind: str) -> Token | None:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "the purge has targeted employees"
-        if kind in ("purge", "investigation"):  # "the hunt for traitors", "intensified the hunt for traitors"
-            found = _pp_objects(tok, {"for"}) or (_pp_objects(tok.head, {"for"}) if tok.dep_ == "dobj" else [])
+        if kind in ("purge", "investigation"):  # "the hunt for traitors", "opened an inquiry into the crash"
+            around = {"for", "into"}
+            found = _pp_objects(tok, around) or (_pp_objects(tok.head, around) if tok.dep_ == "dobj" else [])
             if found:
                 return found[0]
         if _modifier_of_event_head(tok):
@@ -475,13 +491,16 @@ def _capital_state(name: str) -> str | None:
 
 
 def _place(tok: Token, doc: Doc, names: _Names) -> str | None:
+    """Where: a named place or a place noun ("the town", "a penal colony in Siberia") after a
+    locative preposition of the trigger, or of the verb a nominal trigger depends on."""
     scopes = [tok]
     if _pos(tok) == "noun" and tok.head.i != tok.i:
         scopes.append(tok.head)
     for scope in scopes:
-        for obj in _pp_objects(scope, PLACE_PREPS):
+        for obj in _pp_objects(scope, PLACE_PREPS | {"to"}):
             known = names.at(obj)
-            if obj.ent_type_ in PLACE_TYPES or (known and known[1] in PLACE_TYPES):
+            named = obj.ent_type_ in PLACE_TYPES or (known and known[1] in PLACE_TYPES)
+            if named or obj.lemma_.lower() in PLACE_NOUNS:
                 span = doc[obj.left_edge.i : obj.right_edge.i + 1]
                 return " ".join(span.text.split())
     return None
@@ -546,6 +565,7 @@ def _event(
     sent = tok.sent
     trigger = Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     agent, patient = _agent_token(tok, kind), _patient_token(tok, kind)
+    modality = _modality(tok)
     attributed = _attributed(trigger, attributions)
     agent_name, patient_name = _name(agent, names, attributed, agent=True), _name(patient, names, attributed)
     if _title_case(sent):
@@ -557,9 +577,9 @@ def _event(
         agent=agent_name,
         patient=patient_name,
         place=_place(tok, doc, names),
-        time=_time(tok, sent, anchor),
+        time=_time(tok, sent, anchor, modality == "planned"),
         attributed_to=attributed,
-        modality=_modality(tok),
+        modality=modality,
     )
 
 
@@ -583,11 +603,14 @@ def _headline_args(
     return agent, patient
 
 
-def _time(tok: Token, sent: SpacySpan, anchor: date | None) -> TimeExpr | None:
-    """The time expression of the trigger's clause: attached to the trigger or to its governing verb."""
+def _time(tok: Token, sent: SpacySpan, anchor: date | None, ahead: bool) -> TimeExpr | None:
+    """The time expression of the trigger's clause: attached to the trigger or to its governing verb.
+    A duration ("six years") is not a time; a planned event's "on Friday" is the coming one."""
     heads = {tok.i, tok.head.i}
     best = None
-    for expr in time_expressions(sent, anchor):
+    for expr in time_expressions(sent, anchor, ahead):
+        if expr.date is None and DURATION.match(expr.span.text):
+            continue
         toks = [t for t in sent if expr.span.start <= t.idx < expr.span.end]
         if not toks:
             continue
