@@ -12,7 +12,7 @@ $(BIN)/python:
 # Reinstall only when the project's dependencies change: a second run is fast.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -e ".[dev,spark]"
 	touch $(STAMP)
 
 # The main job on the bundled example corpus, into the default store (./accordingto.duckdb).

@@ -12,20 +12,38 @@ import click
 from ..model import Analysis
 from .base import db_option, err, field_option, main, out, parse_fields, report_error
 
+workers_option = click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(min=1),
+    help="Processes analysing in parallel (each loads the model once).",
+)
+
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @field_option
 @click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
 @click.option("--no-link", is_flag=True, help="Do not run `accordingto link` after ingesting.")
-def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size: int, no_link: bool) -> None:
+@workers_option
+@click.option(
+    "--parquet", "parquet_dir", type=click.Path(file_okay=False, exists=True),
+    help="Load a Parquet directory written by `analyze --out` (local or Spark) instead of reading PATHS.",
+)
+def ingest(
+    paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size: int, no_link: bool, workers: int,
+    parquet_dir: str | None,
+) -> None:
     """Read, clean, analyze and store articles from files, directories, globs or - (stdin)."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from ..engines.local import run
+    from ..engines.pool import run
     from ..store import open_store
 
+    if bool(paths) == bool(parquet_dir):
+        raise click.UsageError("give PATHS to read, or --parquet DIR to load (not both)")
+    if parquet_dir:
+        _ingest_parquet(parquet_dir, db, no_link)
+        return
     mapping = parse_fields(fields)
     started = time.perf_counter()
     read = new = duplicate = failed = 0
@@ -39,7 +57,7 @@ def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size:
         transient=True,
     ) as progress:
         task = progress.add_task("starting", total=None)
-        for batch in run(paths, fields=mapping, batch_size=batch_size, known=store.known_ids):
+        for batch in run(paths, workers=workers, fields=mapping, batch_size=batch_size, known=store.known_ids):
             written = store.write(batch.analyses, batch.errors)
             for e in batch.errors:
                 progress.console.print(f"[red]error[/red] {e.item}: {e.reason}", soft_wrap=True)
@@ -60,16 +78,55 @@ def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...], batch_size:
     sys.exit(1 if failed else 0)
 
 
+def _ingest_parquet(directory: str, db: str, no_link: bool) -> None:
+    from ..store import open_store
+    from ..store.parquet import load
+
+    started = time.perf_counter()
+    with open_store(db) as store:
+        written = load(store, directory)
+    err.print(
+        f"[bold]loaded[/bold] new {written.new}, duplicate {written.duplicate} from {directory} "
+        f"in {time.perf_counter() - started:.1f}s → {db}"
+    )
+    if not no_link:
+        from .link import run_link
+
+        run_link(db)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON object per article on stdout (the scorer's contract).")
 @field_option
-def analyze(paths: tuple[str, ...], jsonl: bool, fields: tuple[str, ...]) -> None:
+@workers_option
+@click.option(
+    "--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+    help="local: this machine (with --workers); spark: pyspark mapPartitions (needs the [spark] extra and --out).",
+)
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False),
+    help="Write the store's rows as Parquet, one directory per table (load with `ingest --parquet`).",
+)
+def analyze(
+    paths: tuple[str, ...], jsonl: bool, fields: tuple[str, ...], workers: int, engine: str, out_dir: str | None
+) -> None:
     """Analyze articles without a store: print who said what (or JSON lines with --jsonl)."""
-    from ..engines.local import run
+    if engine == "spark":
+        if not out_dir:
+            raise click.UsageError("--engine spark writes Parquet: give --out DIR")
+        from ..engines.spark import run_spark
 
+        summary = run_spark(paths, out_dir, fields=parse_fields(fields))
+        err.print(f"[bold]analysed[/bold] {summary} → {out_dir}")
+        sys.exit(1 if summary.errors else 0)
+    from ..engines.pool import run
+
+    if out_dir:
+        _analyze_to_parquet(run(paths, workers=workers, fields=parse_fields(fields)), out_dir)
+        return
     failed = 0
-    for batch in run(paths, fields=parse_fields(fields)):
+    for batch in run(paths, workers=workers, fields=parse_fields(fields)):
         for e in batch.errors:
             report_error(e)
         failed += len(batch.errors)
@@ -81,6 +138,20 @@ def analyze(paths: tuple[str, ...], jsonl: bool, fields: tuple[str, ...]) -> Non
 
                 print_summary(out, a)
         sys.stdout.flush()
+    sys.exit(1 if failed else 0)
+
+
+def _analyze_to_parquet(batches, out_dir: str) -> None:  # type: ignore[no-untyped-def]
+    from ..store.parquet import ParquetSink
+
+    failed = 0
+    with ParquetSink(out_dir) as sink:
+        for batch in batches:
+            for e in batch.errors:
+                report_error(e)
+            failed += len(batch.errors)
+            sink.add(batch.analyses, batch.errors)
+    err.print(f"[bold]analysed[/bold] {sink.articles} articles, {failed} failed → {out_dir}")
     sys.exit(1 if failed else 0)
 
 

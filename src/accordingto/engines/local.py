@@ -63,6 +63,39 @@ def analyze_all(articles: list[Article], nlp: Language | None = None) -> list[An
         return out
 
 
+@dataclass(slots=True)
+class Chunk:
+    """One batch before analysis: the articles to analyse and what is already settled."""
+
+    todo: list[Article]
+    errors: list[ItemError]
+    skipped: int
+
+    def batch(self, results: Iterable[Analysis | ItemError]) -> Batch:
+        analyses: list[Analysis] = []
+        errors = list(self.errors)
+        for result in results:
+            (errors if isinstance(result, ItemError) else analyses).append(result)  # type: ignore[arg-type]
+        return Batch(analyses=analyses, errors=errors, skipped=self.skipped)
+
+
+def chunks(
+    paths: Iterable[str],
+    *,
+    fields: dict[str, str] | None = None,
+    batch_size: int = 32,
+    known: Callable[[Iterable[str]], set[str]] | None = None,
+) -> Iterator[Chunk]:
+    """Read and clean lazily, `batch_size` items at a time; `known(ids)` names articles to skip."""
+    stream = clean_all(read(paths, fields))
+    while chunk := list(islice(stream, batch_size)):
+        errors = [x for x in chunk if isinstance(x, ItemError)]
+        articles = [x for x in chunk if isinstance(x, Article)]
+        skip = known(a.id for a in articles) if known else set()
+        todo = [a for a in articles if a.id not in skip]
+        yield Chunk(todo=todo, errors=errors, skipped=len(articles) - len(todo))
+
+
 def run(
     paths: Iterable[str],
     *,
@@ -72,13 +105,5 @@ def run(
     nlp: Language | None = None,
 ) -> Iterator[Batch]:
     """Stream batches of analyses. `known(ids)` names articles to skip (already stored)."""
-    stream = clean_all(read(paths, fields))
-    while chunk := list(islice(stream, batch_size)):
-        errors = [x for x in chunk if isinstance(x, ItemError)]
-        articles = [x for x in chunk if isinstance(x, Article)]
-        skip = known(a.id for a in articles) if known else set()
-        todo = [a for a in articles if a.id not in skip]
-        analyses: list[Analysis] = []
-        for result in analyze_all(todo, nlp) if todo else []:
-            (errors if isinstance(result, ItemError) else analyses).append(result)  # type: ignore[arg-type]
-        yield Batch(analyses=analyses, errors=errors, skipped=len(articles) - len(todo))
+    for chunk in chunks(paths, fields=fields, batch_size=batch_size, known=known):
+        yield chunk.batch(analyze_all(chunk.todo, nlp) if chunk.todo else [])
