@@ -22,7 +22,7 @@ def read_document(
     limit = MAX_HTML_BYTES if kind == "html" else MAX_TEXT_BYTES
     if known_size is not None and known_size > limit:
         raise too_large(known_size, limit)
-    data = read_up_to(stream, limit + 1)
+    data = read_up_to(stream, (limit if known_size is None else known_size) + 1)
     if len(data) > limit:
         raise too_large(None, limit)
     text = decode(data, charset_of_meta(data) if kind == "html" else None)

@@ -14,7 +14,7 @@ CHUNK = 64 * 1024
 def read_up_to(stream: BinaryIO, n: int) -> bytes:
     """Read up to n bytes, looping over short reads (pipes, decompressors)."""
     parts: list[bytes] = []
-    while n > 0 and (part := stream.read(min(n, 1024 * 1024))):
+    while n > 0 and (part := stream.read(min(n, CHUNK))):
         parts.append(part)
         n -= len(part)
     return b"".join(parts)
