@@ -89,6 +89,11 @@ def test_unicode_encodings(tmp_path: Path, encoding: str) -> None:
         ("Le maire a déclaré que le pont fermerait. « C’est une décision difficile », a-t-il ajouté.", "cp1252"),
         ("Café crème à Paris, naïve façade; señor Müller, déjà vu.", "latin-1"),
         ("Der Bürgermeister sagte, dass die Straße gesperrt wird. Über 300 Menschen mussten gehen.", "latin-1"),
+        # The Windows-1252 preference must not swallow Central European text.
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy. Vláda v Praze oznámila nová opatření.", "cp1250"),
+        ("Правительство заявило, что мост будет закрыт до конца месяца.", "cp1251"),
+        # A long ASCII text with one Latin-1 letter at the very end.
+        ("The council said the bridge would close. " * 20_000 + "Café.", "latin-1"),
     ],
 )
 def test_legacy_encodings(tmp_path: Path, text: str, encoding: str) -> None:
@@ -214,6 +219,14 @@ def test_invalid_json_document(tmp_path: Path) -> None:
     p = tmp_path / "bad.json"
     p.write_text('{\n  "text": "unterminated\n}')
     assert one_error(p).reason.startswith("invalid JSON")
+
+
+def test_malformed_warc_reason_is_one_line(tmp_path: Path) -> None:
+    p = tmp_path / "odd.warc"
+    p.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nhello\r\n\r\nnot a header line\r\n" * 3)
+    out = run(p)
+    assert out and all(isinstance(o, ItemError) for o in out)
+    assert all("\n" not in o.reason and len(o.reason) <= 300 for o in out)  # type: ignore[union-attr]
 
 
 def test_corrupt_parquet(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import BinaryIO
 from ..model import ItemError, RawDocument
 from .decode import decode, unicode_encoding
 from .document import read_document
-from .limits import Reject
+from .limits import Reject, one_line
 from .paths import Source, expand, os_reason
 from .records import Columns
 from .sniff import GZIP, PARQUET, WARC, binary_kind, text_kind
@@ -33,6 +33,15 @@ def read(paths: Iterable[str], fields: dict[str, str] | None = None) -> Iterator
 
     `fields` maps our field names (text, title, url, published, outlet) to a record
     input's column names, for JSONL/JSON/CSV/Parquet inputs that name them differently.
+
+    - a text or HTML file: `file` = its base name, `uri` = its path, no hints; HTML stays raw.
+    - a WARC(.gz): `file` = `<name>#<n>` for the n-th 2xx HTML response, `uri` and hint
+      `url` = WARC-Target-URI, hint `warc_date` = WARC-Date.
+    - a record container: `file` = `<name>#<n>` for row n from 1 (in JSONL, the line
+      number), `uri` = the row's url or `<path>#<n>`; hints `title`, `url`, `published`,
+      `outlet` when the row has them; format `html` when the text is markup, else `record`.
+    - stdin (`-`) is named `stdin`. Any input may be gzip-compressed.
+    Errors name `<path>`, `<path>#<n>` (a row or WARC record) or `<path>:<line>` (JSONL).
     """
     if isinstance(paths, str):  # one path, not an iterable of characters
         paths = [paths]
@@ -48,11 +57,11 @@ def read(paths: Iterable[str], fields: dict[str, str] | None = None) -> Iterator
         try:
             yield from _read_source(src, columns)
         except Reject as e:
-            yield ItemError(e.item or src.label, e.reason)
+            yield ItemError(src.label, e.reason)
         except OSError as e:
             yield ItemError(src.label, os_reason(e))
         except Exception as e:  # a last resort: one bad input must not end the run
-            yield ItemError(src.label, f"unexpected error: {type(e).__name__}: {e}")
+            yield ItemError(src.label, one_line(f"unexpected error: {type(e).__name__}: {e}"))
 
 
 def _read_source(src: Source, columns: Columns) -> Out:

@@ -26,6 +26,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.I)
 _WESTERN = {"cp1252", "latin_1", "iso8859_15", "ascii"}
 _CHAOS_TOLERANCE = 0.1
+_SAMPLE_BYTES = 64 * 1024
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
 
 
 def bom(data: bytes) -> tuple[str, int] | None:
@@ -107,13 +109,30 @@ def _utf8(data: bytes) -> str | None:
 
 def _guess(data: bytes) -> str:
     """The most plausible single-byte or CJK encoding of bytes that are not UTF-8."""
-    matches = charset_normalizer.from_bytes(data)
+    matches = charset_normalizer.from_bytes(_sample(data))
     best = matches.best()
     if best is None:
         return "cp1252"
-    if any(m.encoding in _WESTERN and m.chaos <= best.chaos + _CHAOS_TOLERANCE for m in matches):
+    # Encodings that decode the bytes alike are merged into one match: ask each for all of them.
+    if any(_WESTERN & set(m.could_be_from_charset) and m.chaos <= best.chaos + _CHAOS_TOLERANCE for m in matches):
         return "cp1252"
     return best.encoding
+
+
+def _sample(data: bytes) -> bytes:
+    """The non-ASCII parts of a large input with some context: the guess is as good and the
+    detector's time no longer grows with the size of mostly-ASCII text."""
+    if len(data) <= _SAMPLE_BYTES:
+        return data
+    parts: list[bytes] = []
+    taken = 0
+    for m in _NON_ASCII.finditer(data):
+        part = data[max(m.start() - 80, 0) : m.end() + 80]
+        parts.append(part)
+        taken += len(part)
+        if taken >= _SAMPLE_BYTES:
+            break
+    return b"\n".join(parts) or data[:_SAMPLE_BYTES]
 
 
 def stream_encoding(head: bytes) -> tuple[str, int]:

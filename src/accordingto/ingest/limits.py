@@ -19,13 +19,18 @@ BOMB_RATIO = 100
 SNIFF_BYTES = 64 * 1024
 
 
+def one_line(text: str, limit: int = 300) -> str:
+    """Library messages can span lines (warcio's do); an ItemError reason is one short line."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 class Reject(Exception):
     """An item cannot be read; `reason` is a short human sentence for the ItemError."""
 
-    def __init__(self, reason: str, item: str | None = None) -> None:
+    def __init__(self, reason: str) -> None:
         super().__init__(reason)
-        self.reason = reason
-        self.item = item
+        self.reason = one_line(reason)
 
 
 def size(n: int) -> str:

@@ -69,7 +69,7 @@ def expand(args: Iterable[str]) -> Iterator[Source | ItemError]:
     Hidden entries (`.git`, `.DS_Store`) inside directories are skipped. Symlinks are
     followed; a directory that contains itself through one is reported once, not walked.
     """
-    for arg in args:
+    for arg in map(os.fspath, args):
         if arg == STDIN:
             yield Source(STDIN)
         elif os.path.lexists(arg):

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from ..model import ItemError, RawDocument
 from .decode import decode, stream_encoding
-from .limits import MAX_BUFFERED_BYTES, MAX_HTML_BYTES, Reject, too_large
+from .limits import MAX_BUFFERED_BYTES, MAX_HTML_BYTES, Reject, one_line, too_large
 from .paths import Source
 from .records import Columns, record_document
 from .sniff import csv_dialect
@@ -117,7 +117,7 @@ def read_csv(stream: BinaryIO, head: bytes, head_text: str, src: Source, columns
             return
         except csv.Error as e:
             n += 1
-            yield ItemError(f"{src.label}#{n}", f"bad CSV row: {e}")
+            yield ItemError(f"{src.label}#{n}", one_line(f"bad CSV row: {e}"))
             continue
         if any(cell.strip() for cell in row):
             n += 1

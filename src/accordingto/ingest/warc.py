@@ -16,7 +16,7 @@ from warcio.recordloader import ArcWarcRecord
 
 from ..model import ItemError, RawDocument
 from .decode import charset_of_content_type, charset_of_meta, decode, unicode_encoding
-from .limits import MAX_HTML_BYTES, SNIFF_BYTES, Reject, too_large
+from .limits import MAX_HTML_BYTES, SNIFF_BYTES, Reject, one_line, too_large
 from .paths import Source
 from .sniff import binary_kind, is_html
 from .streams import CHUNK, Gunzip, read_up_to
@@ -71,7 +71,8 @@ def read_warc(stream: BinaryIO, src: Source, gz: Gunzip | None) -> Out:
         if records.reader is not None and not records.reader.rem_length() and not counted.read(1):
             yield _truncated(src, complete)
         else:
-            yield ItemError(src.label, f"malformed WARC after {complete} complete records: {type(e).__name__}: {e}")
+            reason = f"malformed WARC after {complete} complete records: {type(e).__name__}: {e}"
+            yield ItemError(src.label, one_line(reason))
 
 
 def _truncated(src: Source, complete: int) -> ItemError:
