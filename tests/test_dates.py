@@ -71,10 +71,10 @@ def glorvia(tmp_path, monkeypatch):
         encoding="utf-8",
     )
     monkeypatch.setenv("ACCORDINGTO_REFERENCE_EVENTS", str(extra))
-    tables.reference_events.cache_clear()
+    tables.reload()
     yield
     monkeypatch.delenv("ACCORDINGTO_REFERENCE_EVENTS")
-    tables.reference_events.cache_clear()
+    tables.reload()
 
 
 @pytest.fixture(scope="module")
@@ -118,10 +118,10 @@ def test_a_user_row_with_a_bad_date_is_skipped(tmp_path, monkeypatch):
     extra = tmp_path / "events.tsv"
     extra.write_text("Broken row\tnot-a-date\t\twar\tbroken war\t\n", encoding="utf-8")
     monkeypatch.setenv("ACCORDINGTO_REFERENCE_EVENTS", str(extra))
-    tables.reference_events.cache_clear()
+    tables.reload()
     try:
         assert all(ev.name != "Broken row" for ev in tables.reference_events())
         assert tables.reference_events()  # the bundled rows are still there
     finally:
         monkeypatch.delenv("ACCORDINGTO_REFERENCE_EVENTS")
-        tables.reference_events.cache_clear()
+        tables.reload()

@@ -74,6 +74,11 @@ def test_people_of_a_nation_are_an_entity_only_as_a_noun(nlp):
     assert len([k for k in got if k.startswith("Russian")]) == 1
 
 
+def test_an_acronym_keeps_its_capitals(nlp):
+    got = entities(nlp, "Who ordered the strike? The WHO said hospitals were hit.")
+    assert got["World Health Organization"] == ("ORG", {"WHO"})
+
+
 def test_headline_capitals_do_not_make_names(nlp):
     got = entities(nlp, "Minister Orders Sweeping Review Of Border Posts\n\nThe minister ordered a review.")
     assert got == {}
@@ -83,14 +88,14 @@ def test_a_users_alias_file_extends_the_table(nlp, tmp_path, monkeypatch):
     extra = tmp_path / "aliases.tsv"
     extra.write_text("Zorvan Vell\tPERSON\tThe Chancellor of Ostmark\n", encoding="utf-8")
     monkeypatch.setenv("ACCORDINGTO_ALIASES", str(extra))
-    tables.aliases.cache_clear()
+    tables.reload()
     entities_module._alias_index.cache_clear()
     try:
         got = entities(nlp, "The Chancellor of Ostmark resigned on Monday.")
         assert got["Zorvan Vell"] == ("PERSON", {"Chancellor of Ostmark"})
     finally:
         monkeypatch.delenv("ACCORDINGTO_ALIASES")
-        tables.aliases.cache_clear()
+        tables.reload()
         entities_module._alias_index.cache_clear()
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Attribution, Entity, Span
-from .tables import adjectives, aliases, countries, reference_events
+from .tables import Known, adjectives, aliases, countries, reference_events, written_aliases
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 TITLES = {
@@ -145,13 +145,13 @@ def _tagged(doc: Doc) -> list[_Mention]:
         known = table.get(" ".join(span.text.split()).lower()) or table.get(key.lower())
         if known:
             out.append(_Mention(start, end, known.canonical, known.type, True))
-        elif not _title_case(span.sent):
+        elif not headline_case(span.sent):
             out.append(_Mention(start, end, key, ent.label_, votes=_context(span)))
     return out
 
 
-def _title_case(sent: SpacySpan) -> bool:
-    """Headlines capitalise every word, and the small model reads them as names: trust only known ones."""
+def headline_case(sent: SpacySpan) -> bool:
+    """Headlines capitalise every word, and the small model reads them as names and nouns."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
@@ -160,7 +160,7 @@ def _named(doc: Doc) -> list[_Mention]:
     """Capitalised names ending in an organisation noun that the tagger missed ("Siberian Battalion")."""
     out = []
     for sent in doc.sents:
-        if _title_case(sent):
+        if headline_case(sent):
             continue
         run: list[Token] = []
         for tok in [*sent, None]:
@@ -190,57 +190,45 @@ def _people(span: SpacySpan) -> list[_Mention]:
 
 
 @lru_cache(maxsize=1)
-def _alias_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
-    """Multi-word and organisation/place aliases by first word, for finding names the tagger missed.
+def _alias_index() -> dict[str, list[tuple[tuple[str, ...], str, Known]]]:
+    """Table forms by first word (lower case), longest first, for finding names the tagger missed.
 
     Single-word person aliases (surnames) are left to the tagger: "Austin" alone is not Lloyd Austin.
     """
     tokenizer = spacy.blank("en").tokenizer
-    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    for form, known in aliases().items():
-        words = tuple(t.lower_ for t in tokenizer(form))
-        if words[:1] == ("the",):
-            words = words[1:]  # mentions are matched without their article
-        if not words or (known.type == "PERSON" and len(words) < 2):
+    index: dict[str, list[tuple[tuple[str, ...], str, Known]]] = {}
+    for form, known in written_aliases().items():
+        toks = list(tokenizer(form))
+        if toks[:1] and toks[0].lower_ == "the":
+            toks = toks[1:]  # mentions are matched without their article
+        if not toks or (known.type == "PERSON" and len(toks) < 2):
             continue
-        index.setdefault(words[0], []).append((words, known.canonical, known.type))
+        written = form[toks[0].idx :]
+        index.setdefault(toks[0].lower_, []).append((tuple(t.lower_ for t in toks), written, known))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
 
 
 def _listed(doc: Doc) -> list[_Mention]:
-    """Known names matched as written (the table's forms are case-sensitive, first letter aside)."""
+    """Known names found as written: capitalised, and an acronym ("WHO") in its own capitals only."""
     index = _alias_index()
-    table = aliases()
     out = []
     # Match over words only: a non-breaking space is a token of its own in spaCy.
     words_at = [t.i for t in doc if not t.is_space]
     for n, i in enumerate(words_at):
         tok = doc[i]
-        for words, canonical, label in index.get(tok.lower_, []):
-            if n + len(words) > len(words_at):
-                continue
+        for words, written, known in index.get(tok.lower_, []):
             idx = words_at[n : n + len(words)]
-            if [doc[k].lower_ for k in idx] != list(words):
+            if len(idx) < len(words) or [doc[k].lower_ for k in idx] != list(words):
                 continue
-            end = idx[-1] + 1
-            span = doc[tok.i : end]
-            forms = {w.lower(): w for w in table if w.lower() == span.text.lower()}
-            if not span.text[0].isupper() or (forms and not _same_case(span.text, canonical, forms)):
+            span = doc[tok.i : idx[-1] + 1]
+            text = " ".join(span.text.split())
+            if not text[0].isupper() or (written.isupper() and text != written):
                 continue
-            out.append(_Mention(tok.i, end, canonical, label, True))
+            out.append(_Mention(span.start, span.end, known.canonical, known.type, True))
             break
     return out
-
-
-def _same_case(text: str, canonical: str, forms: dict[str, str]) -> bool:
-    """Names keep their capitals: an all-capitals form ("WHO") only as written, others also title-cased
-    ("Nato" for "NATO"), and never in lower case."""
-    form = forms.get(text.lower(), canonical)
-    if form.isupper() and len(form) <= 5 and form.lower() not in {c.lower() for c in ("NATO",)}:
-        return text.isupper()
-    return any(c.isupper() for c in text[1:]) or not any(c.isupper() for c in canonical[1:]) or text.istitle()
 
 
 def _institutions(doc: Doc) -> list[_Mention]:

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, Attribution, DateEstimate, Entity, Event, Modality, Span, TimeExpr
 from .dates import anchor_date, time_expressions
+from .entities import headline_case
 from .tables import adjectives, countries, triggers
 
 PERSON_NOUNS = {
@@ -166,7 +167,7 @@ def _trigger(tok: Token, table: dict[str, list[tuple[str, str, str]]]) -> tuple[
     if tok.is_punct or tok.is_space:
         return None
     pos = _pos(tok)
-    headline = _title_case(tok.sent)
+    headline = headline_case(tok.sent)
     candidates: list[tuple[str, int, int]] = []
     if hyphen := _hyphen_word(tok):
         candidates.append(hyphen)
@@ -207,11 +208,6 @@ def _modifier(tok: Token) -> bool:
         and head.i > tok.i
         and head.lower_ not in EVENT_HEADS
     )
-
-
-def _title_case(sent: SpacySpan) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _sense(tok: Token, sense: str, kind: str) -> bool:
@@ -568,7 +564,7 @@ def _event(
     modality = _modality(tok)
     attributed = _attributed(trigger, attributions)
     agent_name, patient_name = _name(agent, names, attributed, agent=True), _name(patient, names, attributed)
-    if _title_case(sent):
+    if headline_case(sent):
         agent_name, patient_name = _headline_args(doc, start, end, names, agent_name, patient_name)
     return Event(
         type=kind,

@@ -65,19 +65,32 @@ class ReferenceEvent:
         return all(re.search(rf"(?<!\w){re.escape(c)}", text, re.I) for c in self.cues)
 
 
+def reload() -> None:
+    """Forget the loaded tables, e.g. after pointing an environment variable at another file."""
+    for table in (aliases, written_aliases, countries, adjectives, reference_events, triggers):
+        table.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, Known]:
     """Lower-cased surface form -> canonical entity, from aliases.tsv and countries.tsv."""
+    return {form.lower(): known for form, known in written_aliases().items()}
+
+
+@lru_cache(maxsize=1)
+def written_aliases() -> dict[str, Known]:
+    """Surface form as the table writes it ("NATO", "Nato") -> canonical entity; later rows win."""
     out: dict[str, Known] = {}
     for c in countries():
-        out[c.name.lower()] = Known(c.name, "GPE")
-        out[c.capital.lower()] = Known(c.capital, "GPE")
+        out[c.name] = Known(c.name, "GPE")
+        out[c.capital] = Known(c.capital, "GPE")
     for row in read_tsv("aliases.tsv", "ACCORDINGTO_ALIASES"):
         if len(row) < 2 or not row[0]:
             continue
         known = Known(row[0], row[1] or "ORG")
         for form in [row[0], *(_split(row[2]) if len(row) > 2 else [])]:
-            out[form.lower()] = known
+            out.pop(form, None)
+            out[form] = known
     return out
 
 
