@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Attribution, Claim, Span
 from .cues import Cue, lexicon
 from .frames import addressee, content_of_verb, extent, subject_of, subtree_without
-from .hedges import evidential_passive, hedge_at, hedges_in
+from .hedges import doc_text, evidential_passive, hedge_at, hedges_in
 from .quotes import Quote, find_quotes
 from .sources import Resolver, Source, mention_tokens
 
@@ -48,12 +48,34 @@ class Candidate:
     paragraph: int = 0
 
 
+class Intervals:
+    """Is an offset inside any of these [start, end) intervals? Built once, asked in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        best = -1
+        for _, e in spans:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.max_end[i] > offset
+
+
 class Extractor:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lexicon()
         self.quotes = find_quotes(self.text)
+        self.top_opens = [q.open for q in self.quotes if q.depth == 0]
+        self.closed = sorted((q.open, q.close) for q in self.quotes if q.close is not None)
+        self.closed_opens = [o for o, _ in self.closed]
+        self._direct_iv: Intervals | None = None
+        self._fragment_iv: Intervals | None = None
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.consumed: set[int] = set()  # cue tokens already used by a finder
         self.via_for: dict[int, list[str]] = {}  # cue token -> relays named by "according to"
@@ -82,12 +104,21 @@ class Extractor:
         return list(span) if span is not None else []
 
     def inside_direct(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.direct_chars)
+        if self._direct_iv is None:
+            self._direct_iv = Intervals(self.direct_chars)
+        return self._direct_iv.covers(offset)
 
     def inside_fragment(self, offset: int) -> bool:
-        return any(
-            q.start <= offset < q.end and (q.start, q.end) not in self.direct_set for q in self.quotes if q.close is not None
-        ) and not self.inside_direct(offset)
+        if self._fragment_iv is None:
+            self._fragment_iv = Intervals(
+                [(q.start, q.end) for q in self.quotes if q.close is not None and (q.start, q.end) not in self.direct_set]
+            )
+        return self._fragment_iv.covers(offset) and not self.inside_direct(offset)
+
+    def quotes_opening_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect_right(self.closed_opens, start - 1)
+        hi = bisect_right(self.closed_opens, end - 1)
+        return self.closed[lo:hi]
 
     # ---- direct quotes -----------------------------------------------------------------------
     def find_direct(self) -> None:
@@ -156,6 +187,7 @@ class Extractor:
             cand.polarity = "question"
         self.direct_chars.append((q.start, q.end))
         self.direct_set.add((q.start, q.end))
+        self._direct_iv = self._fragment_iv = None
         self.cands.append(cand)
 
     def _frame_in_previous_paragraph(self, q: Quote, cand: Candidate) -> Token | None:
@@ -180,9 +212,9 @@ class Extractor:
     def _post_frame(self, q: Quote, cand: Candidate, quote_toks: set[int]) -> Token | None:
         assert q.close is not None
         end = self.para_end(q.close)
-        nxt = next((o.open for o in self.quotes if o.open > q.close and o.depth == 0), None)
-        if nxt is not None:
-            end = min(end, nxt)
+        i = bisect_right(self.top_opens, q.close)
+        if i < len(self.top_opens):
+            end = min(end, self.top_opens[i])
         m = TERMINATOR.search(self.text, q.close + 1, end)
         if m:
             end = min(end, m.start() + 1)
@@ -284,10 +316,12 @@ class Extractor:
         return out, names
 
     def _is_outlet_subject(self, subj: Token) -> bool:
-        from .sources import is_outlet_name
+        from .sources import OUTLET_WORDS, is_outlet_name
 
         name = _mention_text(self.text, mention_tokens(subj))
-        return subj.pos_ == "PROPN" and subj.ent_type_ != "PERSON" and is_outlet_name(name)
+        if subj.pos_ != "PROPN":
+            return False
+        return is_outlet_name(name) if subj.ent_type_ != "PERSON" else bool(OUTLET_WORDS.search(name))
 
     # ---- indirect speech: cue verbs with a content complement ---------------------------------
     def find_verbs(self) -> None:
@@ -367,6 +401,8 @@ class Extractor:
             return None
         if self.inside_direct(tok.idx) and content[0].dep_ == "aux" and content[0].lower_ == "to":
             return None  # "we call on X to …" inside a quote: the quote already reports it
+        if ANONYMITY.search(self.text[content[0].idx : content[-1].idx + len(content[-1].text)]):
+            return None  # "who asked not to be named": a condition of anonymity, not a statement
         ext = extent(content)
         if ext is None:
             return None
@@ -640,10 +676,9 @@ class Extractor:
     def attributions(self) -> list[Attribution]:
         out: list[Attribution] = []
         text = self.text
-        quote_spans = [(q.open, q.close) for q in self.quotes if q.close is not None]
         for c, src in self.resolve():
             kind = c.kind
-            for o, cl in quote_spans:
+            for o, cl in self.quotes_opening_in(*c.content):
                 if c.content[0] <= o < c.content[1] and c.content[1] <= cl < c.content[1] + 2 and c.kind != "direct":
                     c.content = (c.content[0], cl + 1)
                 if c.content[0] <= o < c.content[1] and kind == "indirect" and cl < c.content[1]:
@@ -675,8 +710,9 @@ class Extractor:
         """Sentences that weaken a claim with no stated source: evidential passives, hedging
         adverbs, impersonal "it is likely", holder-less theories, and scare quotes in the
         headline and standfirst."""
-        stated = [(a.content.start, a.content.end) for a in attributions if a.source_text is not None]
-        direct = [(a.content.start, a.content.end) for a in attributions if a.kind == "direct"]
+        covered = Intervals(
+            [(a.content.start, a.content.end) for a in attributions if a.source_text is not None or a.kind == "direct"]
+        )
         claims: list[Claim] = []
         headline_paras = self._headline_paragraphs()
         for sent in self.doc.sents:
@@ -691,13 +727,13 @@ class Extractor:
                     h = hedge_at(tok)
                     if h is not None and self._hedge_kind(tok) not in UNATTRIBUTED_HEDGE_KINDS:
                         h = None
-                if h is None or any(s <= h.start < e for s, e in stated + direct):
+                if h is None or covered.covers(h.start):
                     continue
                 hedges.append(h)
             if not hedges and self.para(sent.start_char) in headline_paras:
-                for q in self.quotes:
-                    if q.close is not None and sent.start_char <= q.open < sent.end_char and len(self.text[q.start:q.end].split()) <= 12:
-                        hedges.append(Span.of(self.text, q.open, q.close + 1))
+                for o, cl in self.quotes_opening_in(sent.start_char, sent.end_char):
+                    if len(self.text[o + 1 : cl].split()) <= 12:
+                        hedges.append(Span.of(self.text, o, cl + 1))
             if hedges:
                 ext = extent_chars(self.text, sent.start_char, sent.end_char)
                 if ext is not None:
@@ -727,6 +763,7 @@ class Extractor:
         return out
 
 
+ANONYMITY = re.compile(r"^(not )?to be (named|identified|quoted)$|^anonymity$", re.I)
 EVIDENCE_VERBS = {"prove", "show", "demonstrate", "corroborate", "document", "evidence", "substantiate", "support"}
 ADVERB_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
 

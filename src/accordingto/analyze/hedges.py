@@ -28,8 +28,16 @@ def hedge_lexicon() -> dict[str, str]:
     return out
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token on each access."""
+    text = doc.user_data.get("accordingto_text")
+    if text is None:
+        text = doc.user_data["accordingto_text"] = doc.text
+    return text
+
+
 def _span(doc: Doc, first: Token, last: Token) -> Span:
-    return Span.of(doc.text, first.idx, last.idx + len(last.text))
+    return Span.of(doc_text(doc), first.idx, last.idx + len(last.text))
 
 
 def hedge_at(tok: Token) -> Span | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..clean.outlets import outlet_table
 from . import tables
+from .hedges import doc_text
 
 # Closed classes of head nouns (general English, not any article's names).
 PERSON_NOUNS = set(
@@ -35,12 +36,21 @@ OUTLET_WORDS = re.compile(
     r"sky|itv|npr|pbs|politico|axios|vice|bellingcat|interfax|tass|ria|xinhua|kyodo|yonhap|dpa|efe|ansa)\b",
     re.I,
 )
+ORG_WORDS = re.compile(
+    r"\b(group|ministry|council|company|corp|corporation|inc|ltd|plc|agency|union|party|committee|court|bank|"
+    r"association|institute|university|office|department|service|services|army|forces?|police|legion|corps|"
+    r"front|movement|foundation|fund|organisation|organization|board|authority|commission|federation|league|"
+    r"network|cent(re|er)|club|church|school|hospital|brigade|battalion|guard|command|government|"
+    r"administration|coalition|alliance|society|trust|partners|holdings|industries|systems|labs?)\b",
+    re.I,
+)
 OUTLET_NOUNS = set(["paper", "newspaper", "outlet", "broadcaster", "website", "site", "publication", "daily", "tabloid", "channel", "network", "agency"])
 TITLE_NOUNS = set(
     ["president", "premier", "minister", "chancellor", "leader", "king", "queen", "governor", "mayor", "senator", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "chief", "director", "head", "commander", "general", "admiral", "ceo", "chairman", "chairwoman", "founder", "boss", "activist", "expert", "analyst", "lawyer", "officer", "official", "prosecutor", "judge"]
 )
 HEAD_OF_STATE = set(["president", "premier", "chancellor", "leader", "king", "queen"])
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
+HONORIFICS = set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "lt", "col", "lt-col", "gen", "maj", "capt", "sgt", "rev", "fr", "st", "mayor", "engineer"])
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 RELATIVE = {"who", "which", "that", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
@@ -62,6 +72,14 @@ def strip_det(text: str) -> str:
     return re.sub(r"^(the|a|an|one|some)\s+", "", text.strip(), flags=re.I).strip(" ,")
 
 
+def strip_titles(name: str) -> str:
+    """Titles the tagger swept into a name: "Engineer X", "Lt-Col X", "Mayor X"."""
+    parts = name.split()
+    while len(parts) > 1 and parts[0].lower().strip(".") in TITLE_NOUNS | PERSON_NOUNS | HONORIFICS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
 def clean_mention(text: str) -> str:
     return " ".join(text.replace("’s", "").replace("'s", "").split()).strip(" ,;:–-")
 
@@ -77,7 +95,7 @@ def outlet_canonical(name: str) -> str:
 def _span_text(doc: Doc, toks: list[Token]) -> str:
     if not toks:
         return ""
-    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    return doc_text(doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
 def mention_tokens(head: Token, stop: set[int] | None = None) -> list[Token]:
@@ -135,7 +153,7 @@ class Resolver:
         self.person_roles: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not self._is_place(ent.text):
-                name = self._clean_ent(ent.text)
+                name = strip_titles(self._clean_ent(ent.text))
                 parts = name.split()
                 if len(parts) >= 2:
                     self.full_names.setdefault(parts[-1], name)
@@ -155,7 +173,7 @@ class Resolver:
         return text.lower().strip() in getattr(self, "_gpe", set())
 
     def canonical_person(self, name: str) -> str:
-        name = self._clean_ent(name)
+        name = strip_titles(self._clean_ent(name))
         parts = name.split()
         if len(parts) == 1:
             return self.full_names.get(parts[0], name)
@@ -238,7 +256,7 @@ class Resolver:
         if lower_head in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
             return Source(strip_det(text), "document", None, lower_head, text)
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in head.children)
-        if definite and lower_head in PERSON_NOUNS | TITLE_NOUNS:
+        if definite:
             mods = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
             ref = self._description(lower_head, before, mods)
             if ref is not None:
@@ -250,10 +268,14 @@ class Resolver:
         ("the representative of the group, lawyer X"); a name whose tag says otherwise still
         counts when an apposition calls it a person ("X, a former officer") or the article names
         that person elsewhere."""
-        if head.pos_ == "PROPN" and not self._is_place(head.text):
+        if head.pos_ == "PROPN" and not self._is_place(head.text) and not OUTLET_WORDS.search(self._head_name(head)):
             if head.ent_type_ == "PERSON" or head.text in self.full_names or self.canonical_person(head.text) in self.people:
                 return head
             if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | TITLE_NOUNS for c in head.children):
+                return head
+            # an untagged "First Last" with no organisation word: the tagger missed a person
+            words = strip_titles(self._head_name(head)).split()
+            if head.ent_type_ == "" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not ORG_WORDS.search(" ".join(words)):
                 return head
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or c.text in self.full_names):
@@ -276,7 +298,7 @@ class Resolver:
                 left = min(left, t.left_edge.i)
         while doc[left].pos_ in ("DET", "PUNCT") and left < head.i:
             left += 1
-        return self._clean_ent(doc.text[doc[left].idx : head.idx + len(head.text)])
+        return self._clean_ent(doc_text(doc)[doc[left].idx : head.idx + len(head.text)])
 
     def _description(self, noun: str, before: int, mods: list[str]) -> Source | None:
         """'the admiral', 'the Russian president': an earlier source so described, or the person

@@ -1,0 +1,276 @@
+"""Attributions on original example text: every kind, source type, resolution and hedge."""
+
+from __future__ import annotations
+
+import pytest
+
+from accordingto.analyze import nlp
+from accordingto.analyze.attributions import extract_attributions
+from accordingto.model import Article, Attribution, Claim
+
+
+def run(text: str, title: str | None = None) -> tuple[list[Attribution], list[Claim]]:
+    article = Article(file="t.txt", uri="t.txt", text=text, title=title)
+    atts, claims = extract_attributions(nlp.load()(text), article)
+    for a in atts:
+        for span in (a.sentence, a.content, a.cue, a.source_text, *a.hedges):
+            assert span is None or span.check(text)
+    for c in claims:
+        assert c.span.check(text)
+    return atts, claims
+
+
+def one(atts: list[Attribution], fragment: str) -> Attribution:
+    found = [a for a in atts if fragment in a.content.text]
+    assert found, f"no attribution with {fragment!r} in {[a.content.text for a in atts]}"
+    return found[0]
+
+
+# ---- direct quotes -------------------------------------------------------------------------------
+
+
+def test_speaker_after_curly_double_quote_with_relative_clause() -> None:
+    text = (
+        "The dam at Velmora held through the night.\n\n"
+        "“The water rose faster than any model predicted,” said Ilse Marrow, who leads the flood office."
+    )
+    a = one(run(text)[0], "water rose")
+    assert a.kind == "direct"
+    assert a.content.text == "The water rose faster than any model predicted,"
+    assert a.source == "Ilse Marrow" and a.source_type == "person"
+    assert a.cue is not None and a.cue.text == "said"
+
+
+def test_colon_introduced_single_quotes_and_multi_sentence() -> None:
+    text = "Engineer Pavel Drost told reporters: ‘We opened the sluices at two. It was the only option left.’"
+    a = one(run(text)[0], "sluices")
+    assert a.kind == "direct"
+    assert a.content.text == "We opened the sluices at two. It was the only option left."
+    assert a.source == "Pavel Drost"
+
+
+def test_straight_quotes_and_apostrophes() -> None:
+    text = "Marrow's deputy, Tomas Hale, said: \"It's the river's worst week in a century.\""
+    a = one(run(text)[0], "worst week")
+    assert a.content.text == "It's the river's worst week in a century."
+    assert a.source == "Tomas Hale"
+
+
+def test_quote_continued_across_paragraphs() -> None:
+    text = (
+        "Ilse Marrow, the head of the flood office, told the Velmora Herald: “The first wall held. The second "
+        "one did not.\n\n“By morning the lower town was under a metre of water.”\n\nRepairs begin on Monday."
+    )
+    a = one(run(text)[0], "first wall")
+    assert a.kind == "direct"
+    assert a.content.text.startswith("The first wall held.")
+    assert a.content.text.endswith("under a metre of water.")
+    assert "\n\n“By morning" in a.content.text
+    assert a.recipient_or_medium and "Herald" in a.recipient_or_medium
+    assert [v.lower() for v in a.via] == ["the velmora herald"]
+
+
+def test_continuation_quote_without_speaker_inherits_source_and_relay() -> None:
+    text = (
+        "“We will rebuild every bridge,” Mayor Anja Korvel said, according to the council. "
+        "“Nobody will be left behind.”"
+    )
+    atts = run(text)[0]
+    first, second = one(atts, "rebuild"), one(atts, "left behind")
+    assert first.source == second.source == "Anja Korvel"
+    assert first.via == ["the council"]
+    assert second.via == ["the council"] and second.cue is None and second.source_text is None
+
+
+def test_question_polarity_from_a_quoted_question() -> None:
+    text = "One resident asked: “Why did nobody warn us before the water came?”"
+    a = one(run(text)[0], "nobody warn")
+    assert a.polarity == "question" and a.source_type == "anonymous"
+
+
+# ---- indirect, mixed, according to -----------------------------------------------------------------
+
+
+def test_indirect_with_that_clause_and_polarities() -> None:
+    text = (
+        "The regional ministry warned that more rain would fall on Thursday. "
+        "The operator denied that the gates had been left open. "
+        "Residents accused the operator of ignoring the forecasts."
+    )
+    atts = run(text)[0]
+    warn = one(atts, "more rain")
+    assert warn.kind == "indirect" and warn.polarity == "warn"
+    assert warn.content.text == "more rain would fall on Thursday"
+    assert warn.source_type == "government"
+    assert one(atts, "gates had been left open").polarity == "deny"
+    accuse = one(atts, "ignoring the forecasts")
+    assert accuse.polarity == "accuse" and accuse.source_type == "anonymous"
+
+
+def test_inverted_reporting_clause_after_the_content() -> None:
+    text = "The levee will be raised by two metres before winter, said Rolf Edberg, a hydrologist at the university."
+    a = one(run(text)[0], "levee will be raised")
+    assert a.kind == "indirect" and a.source == "Rolf Edberg"
+    assert a.source_role and "hydrologist" in a.source_role
+
+
+def test_mixed_quote_fragment_inside_indirect_speech() -> None:
+    text = "Rolf Edberg said the old embankment was “a disaster waiting to happen” for years."
+    a = one(run(text)[0], "embankment")
+    assert a.kind == "mixed"
+
+
+def test_according_to_with_outlet_relay() -> None:
+    text = (
+        "According to Nadia Fenwick, a spokeswoman for the insurers, claims have passed 4,000, "
+        "the Velmora Herald reports."
+    )
+    atts = run(text)[0]
+    assert len(atts) == 1
+    a = atts[0]
+    assert a.kind == "according_to" and a.source == "Nadia Fenwick"
+    assert a.content.text == "claims have passed 4,000"
+    assert [v.lower() for v in a.via] == ["the velmora herald"]
+
+
+def test_document_and_government_metonym_sources() -> None:
+    text = (
+        "The spillway was never tested, according to an internal inspection report. "
+        "Brussels has denied any responsibility for the delay."
+    )
+    atts = run(text)[0]
+    doc = one(atts, "spillway")
+    assert doc.kind == "according_to" and doc.source_type == "document"
+    gov = one(atts, "responsibility")
+    assert gov.source_type == "government" and gov.polarity == "deny"
+
+
+def test_told_an_outlet_puts_it_in_via_but_a_directive_does_not() -> None:
+    text = (
+        "A senior engineer told the Evening Courier that the pumps had failed twice. "
+        "The governor told the army to stand by."
+    )
+    atts = run(text)[0]
+    a = one(atts, "pumps had failed")
+    assert a.source_type == "anonymous" and a.via == ["the Evening Courier"]
+    b = one(atts, "stand by")
+    assert b.via == [] and b.recipient_or_medium == "the army"
+
+
+# ---- source resolution ---------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_last_speaker_not_last_person() -> None:
+    text = (
+        "Rolf Edberg, a hydrologist, said the river had peaked.\n\n"
+        "Edberg criticised the mayor, Anja Korvel, for the delay.\n\n"
+        "He added: “The next flood will be worse unless the levee is raised.”"
+    )
+    a = one(run(text)[0], "next flood")
+    assert a.source == "Rolf Edberg"
+    assert a.source_text is not None and a.source_text.text == "He"
+
+
+def test_description_resolves_to_earlier_anonymous_source() -> None:
+    text = (
+        "A retired army engineer, who asked not to be named, said the gates were opened too late.\n\n"
+        "The engineer added that the sirens had not worked."
+    )
+    atts = run(text)[0]
+    first, second = one(atts, "gates were opened"), one(atts, "sirens")
+    assert first.source_type == second.source_type == "anonymous"
+    assert second.source == first.source
+
+
+def test_another_said_continues_the_anonymous_series_and_its_outlet() -> None:
+    text = (
+        "One farmer told the Evening Courier: ‘We lost the whole harvest in a night.’\n\n"
+        "Another said: ‘The compensation will not cover the seed for next year.’"
+    )
+    atts = run(text)[0]
+    second = one(atts, "compensation")
+    assert second.source_type == "anonymous"
+    assert second.via == ["the Evening Courier"]
+
+
+def test_role_from_title_before_the_name() -> None:
+    text = "Council spokesman Jonas Pirn said the schools would reopen on Monday."
+    a = one(run(text)[0], "schools would reopen")
+    assert a.source == "Jonas Pirn" and a.source_role == "Council spokesman"
+
+
+# ---- hedges and claims -----------------------------------------------------------------------------
+
+
+def test_hedges_attach_to_the_attribution_they_weaken() -> None:
+    text = (
+        "Rolf Edberg claimed the river may rise again. "
+        "According to the insurers, an estimated 900 homes were flooded."
+    )
+    atts = run(text)[0]
+    assert sorted(h.text for h in one(atts, "river may rise").hedges) == ["claimed", "may"]
+    assert [h.text for h in one(atts, "900 homes").hedges] == ["an estimated"]
+
+
+def test_unattributed_hedged_sentences_and_headline_scare_quotes() -> None:
+    text = (
+        "Velmora ‘Abandoned’ As Flood Waters Rise\n\n"
+        "The mayor is said to have left the town on Friday. "
+        "The pumps were probably switched off. The bridge reopened at noon."
+    )
+    _, claims = run(text, title="Velmora ‘Abandoned’ As Flood Waters Rise")
+    hedged = [c.span.text for c in claims if c.certainty == "hedged"]
+    assert "Velmora ‘Abandoned’ As Flood Waters Rise" in hedged
+    assert "The mayor is said to have left the town on Friday." in hedged
+    assert "The pumps were probably switched off." in hedged
+    assert "The bridge reopened at noon." not in hedged
+
+
+def test_claims_index_their_attributions_and_denials() -> None:
+    text = "The operator denied that the gates had been left open."
+    atts, claims = run(text)
+    attributed = [c for c in claims if c.attribution is not None]
+    assert len(attributed) == len(atts) == 1
+    assert attributed[0].certainty == "denied"
+
+
+# ---- robustness --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said: “this quote never closes",
+        "“”",
+        "” stray closer and ‘ stray opener. She said “one ‘two “three” four’ five” loudly.",
+        "'''\"\"\"“““”””",
+        "",
+        "\n\n\n",
+        "“Unclosed at the end of a paragraph, and long enough to be speech\n\nNext paragraph.",
+    ],
+)
+def test_never_raises_on_odd_quote_marks(text: str) -> None:
+    atts, claims = run(text)
+    assert isinstance(atts, list) and isinstance(claims, list)
+
+
+def test_nested_quotes_keep_the_outer_quote_as_content() -> None:
+    text = "The engineer said: “The sign read ‘no entry’ but the gate was open.”"
+    a = one(run(text)[0], "sign read")
+    assert a.content.text == "The sign read ‘no entry’ but the gate was open."
+
+
+@pytest.mark.slow
+def test_ten_thousand_sentences_in_bounded_time() -> None:
+    import time
+
+    para = (
+        "“The water is still rising,” said Ilse Marrow. The council warned that roads would close. "
+        "Pumps were reportedly failing. According to the insurers, claims have doubled. "
+        "A farmer told the Evening Courier: ‘We lost everything.’\n\n"
+    )
+    text = para * 2000  # 10,000 sentences
+    start = time.perf_counter()
+    atts, _ = run(text)
+    assert time.perf_counter() - start < 240
+    assert len(atts) >= 8000
