@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from ..model import ItemError, RawDocument
-from .decode import decode, unicode_encoding
+from .decode import stream_encoding, unicode_encoding
 from .document import read_document
 from .limits import Reject, one_line
 from .paths import Source, expand, os_reason
@@ -90,7 +90,8 @@ def _dispatch(
         raise Reject("truncated gzip stream")
     if unicode_encoding(head) is None and (kind := binary_kind(head)):
         raise Reject(f"binary content ({kind}), not an article")
-    head_text = decode(head)
+    encoding, skip = stream_encoding(head)
+    head_text = head[skip:].decode(encoding, "replace")
     match text_kind(head_text, src.name, columns.text):
         case "jsonl":
             yield from read_jsonl(stream, head, src, columns)

@@ -136,7 +136,8 @@ def _sample(data: bytes) -> bytes:
 
 
 def stream_encoding(head: bytes) -> tuple[str, int]:
-    """(encoding, bytes to skip) for reading a record container as a text stream, from its head."""
+    """(encoding, bytes to skip) judged from the head of a stream: for sniffing, and for reading
+    a record container as text without holding it whole."""
     marked = unicode_encoding(head)
     if marked:
         return marked
