@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accordingto.analyze import nlp as _nlp
 from accordingto.analyze import tables
@@ -125,3 +127,20 @@ def test_a_user_row_with_a_bad_date_is_skipped(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("ACCORDINGTO_REFERENCE_EVENTS")
         tables.reload()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.dates(), st.booleans())
+def test_normalize_never_raises_and_gives_iso_dates(text, anchor, ahead):
+    iso, granularity = normalize(text, anchor, ahead)
+    assert (iso is None) == (granularity is None)
+    if iso:
+        date.fromisoformat(iso)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["last week", "next month", "on Friday", "in its 9th week of the war", "in December",
+                        "yesterday", "next year", "this week"]), st.dates())
+def test_normalize_holds_at_the_ends_of_the_calendar(text, anchor):
+    normalize(text, anchor, ahead=True)
+    normalize(text, anchor)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from accordingto.analyze import nlp as _nlp
 from accordingto.analyze.quantities import extract_quantities
@@ -117,3 +119,14 @@ def test_fractions_and_multipliers(nlp):
 )
 def test_things_that_are_not_quantities(nlp, text):
     assert quantities(nlp, text) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([
+    "12", "3.3bn", "£", "$", "%", "-", ",", ".", "2024-07-28", "million", "of", "hundreds", "between", "and",
+    "more than", "per cent", "aged", "a", "dozen", "fifth", "twenty-five", "people", "troops", "\n\n",
+]), max_size=25).map(" ".join))
+def test_any_text_gives_round_tripping_spans(nlp, text):
+    for q in extract_quantities(nlp(text)):
+        assert q.span.check(text) and q.sentence.check(text)
+        assert q.value == q.value  # never NaN

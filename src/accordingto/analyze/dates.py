@@ -73,6 +73,13 @@ def _add_months(d: date, n: int) -> date:
 
 def normalize(text: str, anchor: date | None, ahead: bool = False) -> tuple[str | None, Granularity | None]:
     """An ISO date (the first day of the week, month or year for coarser ones) and its granularity."""
+    try:
+        return _normalize(text, anchor, ahead)
+    except (ValueError, OverflowError):  # a date off the calendar ("year 0"): nothing to say
+        return None, None
+
+
+def _normalize(text: str, anchor: date | None, ahead: bool) -> tuple[str | None, Granularity | None]:
     t = " ".join(text.lower().replace("-", " ").split())
     if m := re.search(r"\b(1[89]\d\d|20\d\d)\b", t):
         year = int(m.group(1))
@@ -223,7 +230,10 @@ def _war_age(doc: Doc, events: list[ReferenceEvent]) -> list[_Clue]:
                                             and not any(a.lower() in sent.text.lower() for a in war.aliases)):
                     continue
                 unit = m.group(2).lower().rstrip("s")
-                lo, hi = _age_window(war.start, n, unit, how)
+                try:
+                    lo, hi = _age_window(war.start, n, unit, how)
+                except (ValueError, OverflowError):
+                    continue  # "in its millionth year": off the calendar
                 out.append(_Clue(lo, hi, f"'{m.group(0)}': {war.name} began {war.start.isoformat()}"))
     return out
 
@@ -303,7 +313,7 @@ def _mentioned(doc: Doc, events: list[ReferenceEvent]) -> list[_Clue]:
             rel = _relative_to(sent, sl.find(alias.lower()), len(alias))
             month_poss = re.search(rf"\b({MONTH_RE})(?:'s|’s)\b", sl)
             if rel:
-                lo, hi = _relative_window(ev.start, rel)
+                lo, hi = _relative_window(ev.start, rel)  # reference dates are real dates: no overflow
                 out.append(_Clue(lo, hi, f"{ev.name} ({ev.start.isoformat()}) was '{rel}'"))
             elif FUTURE_CUES.search(s) or month_poss:
                 lo = ev.start - timedelta(days=365) if month_poss else None
