@@ -7,7 +7,7 @@ replaces the default column names of a field.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,7 +75,7 @@ def record_document(
     )
 
 
-def _pick(row: dict[str, Any], names: tuple[str, ...], convert) -> str | None:  # type: ignore[no-untyped-def]
+def _pick(row: dict[str, Any], names: tuple[str, ...], convert: Callable[[Any], str | None]) -> str | None:
     for name in names:
         value = convert(row.get(name))
         if value:
