@@ -274,3 +274,12 @@ def test_serve_command_answers_on_loopback(corpus):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_missing_or_broken_database_is_a_clear_503(tmp_path):
+    missing = TestClient(create_app(tmp_path / "none.duckdb")).get("/api/stats")
+    assert missing.status_code == 503 and "accordingto ingest" in missing.json()["detail"]
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(b"not a database " * 100)
+    r = TestClient(create_app(broken)).get("/")
+    assert r.status_code == 503 and "not a valid DuckDB database" in r.text

@@ -38,7 +38,7 @@ def serve(db: str, host: str | None, port: int, token: str | None) -> None:
     """Serve the read-only HTTP API (/api, documented at /docs) and the web UI."""
     import uvicorn
 
-    from ..serve.app import create_app, open_read_only
+    from ..serve.app import Unavailable, create_app, open_read_only
     from ..serve.search import Search
 
     _need_db(db)
@@ -47,12 +47,13 @@ def serve(db: str, host: str | None, port: int, token: str | None) -> None:
         raise click.UsageError(f"--host {host} is reachable from other machines: give --token or set ACCORDINGTO_TOKEN")
     if token is not None and len(token) < 16:
         raise click.UsageError("--token must be at least 16 characters")
-    with open_read_only(Path(db)) as store:
-        search = Search(db)
-        indexed = search.ensure(store)
+    try:
+        with open_read_only(Path(db)) as store:
+            note = "" if Search(db).ensure(store) else "; search without an index (ILIKE)"
+    except Unavailable as exc:  # a writer is busy: serve anyway, the index is built on first search
+        note = f"; {exc}"
     url = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
-    out.print(f"serving [bold]{db}[/bold] at [bold]{url}[/bold] (API documented at {url}docs)"
-              + ("" if indexed else "; search without an index (ILIKE)"))
+    out.print(f"serving [bold]{db}[/bold] at [bold]{url}[/bold] (API documented at {url}docs){note}")
     if token:
         out.print(f"open {url}?token=… in a browser once, or send 'Authorization: Bearer …' with each request")
     uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning",

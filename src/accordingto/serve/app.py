@@ -62,7 +62,9 @@ def open_read_only(db_path: Path, attempts: int = 4, wait: float = 0.1) -> Store
         except RuntimeError as exc:  # schema older than this code
             raise Unavailable(str(exc)) from exc
         except duckdb.Error as exc:
-            if "lock" not in str(exc).lower() or attempt == attempts - 1:
+            if "lock" not in str(exc).lower():
+                raise Unavailable(f"cannot read {db_path.name}: {str(exc).splitlines()[0]}") from exc
+            if attempt == attempts - 1:
                 raise Unavailable(
                     f"the database {db_path.name} is being written by another process (ingest or link); "
                     "it is readable again as soon as that finishes — retry in a moment"
