@@ -337,6 +337,12 @@ class Extractor:
                 continue  # "by saying …": a manner, not a report
             if self.inside_fragment(tok.idx):
                 continue  # words inside scare quotes are someone's wording, not a report here
+            if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+                continue  # "Asked whether …, X said": a question put to the speaker
+            if tok.lemma_ == "quote" and (cand := self._quoted_as_saying(tok)) is not None:
+                self.consumed.add(tok.i)
+                self.cands.append(cand)
+                continue
             if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) and self._evidential(tok):
                 continue
             subj, how = subject_of(tok)
@@ -348,6 +354,32 @@ class Extractor:
             if cand is not None:
                 self.consumed.add(tok.i)
                 self.cands.append(cand)
+
+    def _quoted_as_saying(self, tok: Token) -> Candidate | None:
+        """'The Herald quoted X as saying …' / 'X was quoted as saying …': X speaks, the quoting
+        outlet (when named) is the relay."""
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        saying = next((c for c in prep.children if c.dep_ == "pcomp"), None) if prep is not None else None
+        cue = self.lex.verb(saying) if saying is not None else None
+        if saying is None or cue is None:
+            return None
+        content = content_of_verb(saying, cue, set())
+        ext = extent(content) if content else None
+        if ext is None:
+            return None
+        speaker = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if speaker is None:
+            return None
+        quoter = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if quoter is None and agent is not None:
+            quoter = next((x for x in agent.children if x.dep_ == "pobj"), None)
+        via = [_mention_text(self.text, mention_tokens(quoter))] if quoter is not None else []
+        self.consumed.add(saying.i)
+        return Candidate(pos=min(tok.sent.start_char, ext[0]), sentence=self.sent_of(tok), content=ext,
+                         kind="indirect", cue=(tok.idx, saying.idx + len(saying.text)), polarity=cue.polarity,
+                         src_head=speaker, src_toks=mention_tokens(speaker, {t.i for t in content}), via=via,
+                         cue_token=tok.i, paragraph=self.para(tok.idx), hedges=hedges_in(self.doc, *ext))
 
     def _evidenced(self, tok: Token) -> Candidate | None:
         """'Corruption … is proven by X reports': a passive of evidence whose agent is the source
@@ -399,8 +431,10 @@ class Extractor:
         content = content_of_verb(tok, cue, exclude)
         if not content:
             return None
-        if self.inside_direct(tok.idx) and content[0].dep_ == "aux" and content[0].lower_ == "to":
-            return None  # "we call on X to …" inside a quote: the quote already reports it
+        if self.inside_direct(tok.idx) and not any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # inside a quote only a reported clause is a second-hand report
+        if how == "passive" and not any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "staff had been ordered not to talk": an order, nobody quoted
         if ANONYMITY.search(self.text[content[0].idx : content[-1].idx + len(content[-1].text)]):
             return None  # "who asked not to be named": a condition of anonymity, not a statement
         ext = extent(content)
@@ -425,6 +459,8 @@ class Extractor:
             cand.polarity = "question"
         if tok.lemma_ == "ask" and any(t.lower_ in ("whether", "if") for t in content[:1]):
             cand.polarity = "question"
+        if cand.polarity == "assert" and _self_denial(content):
+            cand.polarity = "deny"
         cand.recipient = addressee(tok) if how != "passive" else None
         cand.medium = medium_of(tok)
         if how == "passive" and subj is not None:
@@ -469,7 +505,7 @@ class Extractor:
             if tok.pos_ != "NOUN":
                 continue
             cue = self.lex.get(tok.lemma_, "noun") or self.lex.get(tok.lower_, "noun")
-            if cue is None:
+            if cue is None or self.inside_fragment(tok.idx):
                 continue
             content = self._noun_content(tok, cue)
             if content is None:
@@ -606,8 +642,12 @@ class Extractor:
         out: list[tuple[Candidate, Source]] = []
         seen_cues: set[int] = set()
         self.cands.sort(key=lambda c: (c.pos, c.content[0]))
+        # an agentless "is said to" inside what a named source said belongs to that report
+        stated = Intervals([c.content for c in self.cands if c.mode == "explicit" and c.src_head is not None])
         prev: tuple[Candidate, Source] | None = None
         for c in self.cands:
+            if c.mode == "implicit" and c.cue is not None and stated.covers(c.cue[0]):
+                continue
             if c.cue_token is not None:
                 if c.cue_token in seen_cues:
                     continue
@@ -766,6 +806,22 @@ class Extractor:
 ANONYMITY = re.compile(r"^(not )?to be (named|identified|quoted)$|^anonymity$", re.I)
 EVIDENCE_VERBS = {"prove", "show", "demonstrate", "corroborate", "document", "evidence", "substantiate", "support"}
 ADVERB_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
+
+
+def _self_denial(content: list[Token]) -> bool:
+    """'it had not been negligent', 'she never ignored a warning', 'it did nothing wrong': a speaker
+    negating its own past conduct (a pronoun subject, a past or perfect verb, a negation)."""
+    idx = {t.i for t in content}
+    roots = [t for t in content if t.head.i not in idx or t.head.i == t.i]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("it", "he", "she", "they", "we", "i"):
+        return False
+    past = root.tag_ in ("VBD", "VBN") or any(c.lower_ in ("did", "had", "has", "have", "was", "were") for c in root.children)
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "nothing", "nobody") for c in root.children)
+    return past and negated
 
 
 def medium_of(verb: Token) -> str | None:

@@ -14,8 +14,10 @@ DIRECTIVE = set(
     ["tell", "ask", "urge", "order", "instruct", "direct", "call", "warn", "advise", "request", "beg", "implore", "remind", "encourage", "invite", "command", "demand", "press", "push", "appeal", "claim", "promise", "vow", "pledge", "threaten", "agree", "refuse", "offer"]
 )
 SUBJECT_DEPS = ("nsubj", "csubj")
+CLAIM_NOUNS = {"concern", "fear", "idea", "notion", "speculation", "story", "allegation", "rumour", "rumor", "criticism"}
 BACKSHIFT = {"was", "were", "would", "had", "could", "might"}
 INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl")
+ESTIMATE_VERBS = {"put", "estimate", "peg", "value", "place", "calculate", "reckon"}
 
 
 def extent(toks: list[Token]) -> tuple[int, int] | None:
@@ -144,6 +146,11 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
             lemma in DIRECTIVE or cue.hedge
         ):
             return subtree_without(c, exclude)
+    if lemma in ESTIMATE_VERBS:
+        dobj = next((x for x in children if x.dep_ == "dobj"), None)
+        at = next((x for x in children if x.dep_ == "prep" and x.lower_ == "at"), None)
+        if dobj is not None and at is not None and any(t.like_num for t in at.subtree):
+            return subtree_without(dobj, exclude) + subtree_without(at, exclude)
     for c in children:
         if c.dep_ == "prep" and c.i not in exclude:
             p = c.lower_
@@ -164,6 +171,8 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
         dobj = next((x for x in children if x.dep_ == "dobj" and x.i not in exclude), None)
         if dobj is None:
             return None
+        if cue.polarity == "deny" and lemma != "deny" and not (lex.get(dobj.lemma_, "noun") or dobj.lemma_.lower() in CLAIM_NOUNS):
+            return None  # "dismissed his deputy" is a firing; "dismissed the claims" a denial
         for c in dobj.children:  # "confirmed suspicions that …": the clause is the content
             clausal = any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children)
             if c.dep_ in ("acl", "ccomp", "appos") and clausal and lex.get(dobj.lemma_, "noun"):

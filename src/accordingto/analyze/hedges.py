@@ -106,6 +106,10 @@ def hedges_in(doc: Doc, start: int, end: int) -> list[Span]:
             c.dep_ == "auxpass" for c in tok.children
         ) and tok.lemma_.lower() in EVIDENTIAL_PARTICIPLES:
             h = evidential_passive(tok)
+        elif tok.tag_ == "VBN" and tok.lemma_.lower() in ("fear", "presume", "believe") and any(
+            c.dep_ == "auxpass" for c in tok.children
+        ):
+            h = _span(doc, tok, tok)  # "are feared dead"
         if h is not None and h.start >= start and h.end <= end and (not out or h.start >= out[-1].end):
             out.append(h)
     return out
