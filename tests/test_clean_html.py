@@ -129,3 +129,50 @@ def test_broken_html_never_raises():
         )
     )
     assert "Unclosed paragraph about the harbour" in a.text
+
+
+TABLOID_PAGE = """<!DOCTYPE html><html lang="en"><head>
+<title>Putin ally 'under house arrest' after row with generals - Daily Bugle</title>
+<meta name="description" content="A close ally is said to be confined to his home.">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Putin ally 'under house arrest' after row with generals","datePublished":"2023-06-27T10:12:00Z","publisher":{"@type":"Organization","name":"Daily Bugle"}}</script>
+</head><body>
+<header><a href="/">Daily Bugle</a><ul><li>News</li><li>Politics</li><li>Showbiz</li></ul></header>
+<div class="article-body">
+<h1>Putin ally 'under house arrest' after row with generals</h1>
+<p>A close ally of the Russian president is said to be confined to his home after a furious row with senior generals, according to reports.</p>
+<figure><img src="a.jpg"><figcaption>The ally was last seen in public a week ago (Image: Getty)</figcaption></figure>
+<p><strong>READ MORE: <a href="/x">Kremlin insider reveals secret meeting</a></strong></p>
+<p>The claims could not be independently verified.</p>
+<p>Sign up to our free daily newsletter to get the latest news delivered to your inbox.</p>
+<p>Officials in Moscow declined to comment when approached on Tuesday.</p>
+<p>Twitter/@warmonitor</p>
+<p>A video shared online appeared to show armed guards outside the property.</p>
+</div>
+<aside><h3>Most Read</h3><ol><li><a href="/1">Celebrity Chef Opens New Restaurant</a></li></ol></aside>
+<footer>© Daily Bugle Ltd 2023</footer>
+</body></html>
+"""
+
+
+def test_html_furniture_inside_the_article_body():
+    a = clean(
+        RawDocument(
+            file="t.html", uri="https://www.dailybugle.example/news/1", content=TABLOID_PAGE, format="html"
+        )
+    )
+    assert a.title == "Putin ally 'under house arrest' after row with generals"
+    assert a.boilerplate == [
+        "READ MORE: Kremlin insider reveals secret meeting",
+        "Sign up to our free daily newsletter to get the latest news delivered to your inbox.",
+        "Twitter/@warmonitor",
+    ]
+    assert a.text.split("\n\n")[1:] == [
+        "A close ally of the Russian president is said to be confined to his home after a furious row with senior generals, according to reports.",
+        "The claims could not be independently verified.",
+        "Officials in Moscow declined to comment when approached on Tuesday.",
+        "A video shared online appeared to show armed guards outside the property.",
+    ]
+    # No og:site_name: the JSON-LD publisher names the outlet, with the snippet as evidence.
+    assert a.outlet is not None and a.outlet.value == "Daily Bugle"
+    assert a.outlet.evidence is not None and '"publisher"' in a.outlet.evidence
+    assert a.published is not None and a.published.value == "2023-06-27"

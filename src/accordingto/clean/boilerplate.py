@@ -273,7 +273,7 @@ def is_credit(text: str) -> bool:
     if word_count(text) > 10 or not AGENCY.search(text):
         return False
     rest = CREDIT_FILLER.sub(" ", AGENCY.sub(" ", text)).split()
-    names_only = all(w[0].isupper() for w in rest)
+    names_only = all(w[0].isupper() or w[0] == "@" for w in rest)  # names and social handles
     separated = bool(re.search(r"[/|©]|\bvia\b|\bfor\b", text, re.IGNORECASE))
     return names_only and (not rest or (separated and len(rest) <= 5))
 

@@ -21,6 +21,7 @@ _DATE_KEYS = (
     "sailthru.date", "parsely-pub-date", "article.published", "og:article:published_time",
 )  # fmt: skip
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"(?P<value>[^"]{8,40})"')
+_JSONLD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"(?P<value>[^"]{2,80})"')
 _SUFFIX_SEP = re.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
 
 
@@ -28,7 +29,7 @@ _SUFFIX_SEP = re.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
 class Page:
     lines: list[Line] = field(default_factory=list)
     title: Evidence | None = None
-    site: Evidence | None = None  # og:site_name
+    site: Evidence | None = None  # og:site_name, or the JSON-LD publisher
     site_guess: str | None = None  # trafilatura's site name (JSON-LD publisher, title suffix)
     published: Evidence | None = None
 
@@ -51,6 +52,8 @@ def read_page(html: str, url: str | None, known_site: str | None = None) -> Page
 
     if "og:site_name" in metas:
         page.site = Evidence(metas["og:site_name"][0], metas["og:site_name"][1], "html")
+    elif m := _JSONLD_PUBLISHER.search(html):
+        page.site = Evidence(m.group("value"), m.group(0), "html")
     if doc is not None and getattr(doc, "sitename", None):
         page.site_guess = doc.sitename
 
