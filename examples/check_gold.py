@@ -5,9 +5,14 @@ HTML response after dropping <script>/<style> and tags and unescaping entities; 
 its title, a blank line and its text. Boilerplate entries must be whole trimmed lines of that
 source, attributions must follow document order, and enumerated fields must use the schema's
 values (../shared/gold/README.md); hedged claims, quantities and events are checked for
-document order too. Prints every problem and exits 1 if there is any.
+document order too.
 
-Usage: python examples/check_gold.py [GOLD.json]
+The link gold (link_gold.json, format in bench/score_link.py) is checked too: every file it names
+is an input, every input belongs to exactly one story, citation evidence occurs in its file, cluster
+members belong to the cluster's story, and a mutation's `before`/`after` occur in its `from`/`to`
+file. Prints every problem and exits 1 if there is any.
+
+Usage: python examples/check_gold.py [GOLD.json [LINK_GOLD.json]]
 """
 
 from __future__ import annotations
@@ -36,6 +41,12 @@ ATTRIBUTION_KEYS = {
 }
 EVENT_KEYS = {"type", "trigger", "sentence", "agent", "patient", "place", "time", "attributed_to"}
 QUANTITY_KEYS = {"sentence", "text", "value", "unit_or_object", "approximate"}
+CITATION_KINDS = {"outlet", "person", "organisation", "document"}
+MUTATION_TYPES = {
+    "figure_changed", "approximator_changed", "hedge_dropped", "attribution_changed", "attribution_dropped",
+    "quote_changed", "embellishment",
+}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 TAG = re.compile(r"<[^>]+>")
 
@@ -162,8 +173,58 @@ def check_article(key: str, gold: dict, text: str) -> list[str]:
     return errors
 
 
+def check_link(link: dict, texts: dict[str, str]) -> list[str]:
+    """Problems in the link gold: unknown files, uncovered inputs, evidence not in its file."""
+    errors: list[str] = []
+
+    def occurs(where: str, needle: object, key: str) -> None:
+        if key not in texts:
+            errors.append(f"{where}: no such input {key!r}")
+        elif needle is not None and (not isinstance(needle, str) or needle not in texts[key]):
+            errors.append(f"{where}: not verbatim in {key}: {str(needle)[:80]!r}")
+
+    story_of: dict[str, str] = {}
+    for s in link.get("stories", []):
+        where = f"story {s.get('id')}"
+        for f in s.get("members", []):
+            occurs(where, None, f)
+            if f in story_of:
+                errors.append(f"{where}: {f} is also in story {story_of[f]}")
+            story_of[f] = s.get("id", "")
+        first = s.get("first_reported") or {}
+        if first.get("file") not in s.get("members", []):
+            errors.append(f"{where}: first_reported file is not a member")
+        if first.get("date") is not None and not ISO_DATE.fullmatch(first["date"]):
+            errors.append(f"{where}: first_reported date is not YYYY-MM-DD")
+    errors += [f"{key}: in no story" for key in texts if key not in story_of]
+    for i, c in enumerate(link.get("citations", []) + link.get("medium_citations", [])):
+        where = f"citation {i} ({c.get('file')} -> {c.get('cites')})"
+        if c.get("kind") not in CITATION_KINDS or not c.get("cites"):
+            errors.append(f"{where}: needs cites and a kind in {sorted(CITATION_KINDS)}")
+        occurs(where, c.get("evidence"), c.get("file", ""))
+    for cl in link.get("claim_clusters", []):
+        where = f"cluster {cl.get('id')}"
+        members = cl.get("members", [])
+        for f in members:
+            occurs(where, None, f)
+            if cl.get("story") and story_of.get(f) != cl["story"]:
+                errors.append(f"{where}: {f} is not in story {cl['story']}")
+        for m in cl.get("mutations", []):
+            mwhere = f"{where} {m.get('type')} -> {m.get('to')}"
+            if m.get("type") not in MUTATION_TYPES:
+                errors.append(f"{mwhere}: unknown mutation type")
+            for side, text in (("from", "before"), ("to", "after")):
+                if m.get(side) is None:
+                    continue
+                if m[side] not in members:
+                    errors.append(f"{mwhere}: {side} file is not a member")
+                occurs(mwhere, m.get(text), m[side])
+    return errors
+
+
 def main() -> int:
     gold_path = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "gold.json"
+    link_path = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE / "link_gold.json"
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     texts = sources()
     problems = [f"{key}: no gold entry" for key in texts if key not in gold]
@@ -172,6 +233,8 @@ def main() -> int:
             problems.append(f"{key}: no such input in {CORPUS}")
             continue
         problems += [f"{key}: {err}" for err in check_article(key, article, texts[key])]
+    if link_path.is_file():
+        problems += [f"link gold: {err}" for err in check_link(json.loads(link_path.read_text(encoding="utf-8")), texts)]
     for p in problems:
         print(p)
     counts = {f: sum(len(a.get(f, [])) for a in gold.values()) for f in ("attributions", "quantities", "events", "entities")}
