@@ -283,3 +283,11 @@ def test_missing_or_broken_database_is_a_clear_503(tmp_path):
     broken.write_bytes(b"not a database " * 100)
     r = TestClient(create_app(broken)).get("/")
     assert r.status_code == 503 and "not a valid DuckDB database" in r.text
+
+
+def test_who_said_what_page_filters_like_the_api(client):
+    html = client.get("/attributions", params={"source": "", "outlet": "", "kind": "direct", "polarity": ""}).text
+    assert "1 attribution<" in html and "lowering the reservoir" in html
+    denied = client.get("/attributions?polarity=deny").text
+    assert "villages below the dam" in denied and "reservoir" not in denied
+    assert client.get("/attributions?kind=rumour").status_code == 422

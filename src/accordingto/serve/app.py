@@ -43,6 +43,7 @@ JSON_CSP = "default-src 'none'; frame-ancestors 'none'"
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Text = Annotated[str | None, Query(min_length=1, max_length=MAX_TEXT)]
+FormText = Annotated[str, Query(max_length=MAX_TEXT)]  # a form sends empty fields as ""
 Day = Annotated[dt.date | None, Query(description="ISO date (YYYY-MM-DD).")]
 Id = Annotated[str, PathParam(min_length=1, max_length=MAX_TEXT)]
 PageNo = Annotated[int, Query(ge=1, le=MAX_OFFSET // views.PER_PAGE)]
@@ -251,6 +252,14 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     @app.get("/articles/{article_id}", response_class=HTMLResponse, tags=["ui"], summary="An article")
     def ui_article(store: StoreDep, article_id: Id) -> str:
         return found(views.article_page(store, links, article_id), "article")
+
+    @app.get("/attributions", response_class=HTMLResponse, tags=["ui"], summary="Who said what")
+    def ui_attributions(store: StoreDep, source: FormText = "", outlet: FormText = "",
+                        kind: Literal["direct", "indirect", "mixed", "according_to", ""] = "",
+                        polarity: Literal["assert", "deny", "accuse", "warn", "question", ""] = "",
+                        page: PageNo = 1) -> str:
+        filters = {"source": source, "outlet": outlet, "kind": kind, "polarity": polarity}
+        return views.attributions_page(store, links, page, {k: v for k, v in filters.items() if v})
 
     @app.get("/entities", response_class=HTMLResponse, tags=["ui"], summary="Entities")
     def ui_entities(store: StoreDep, page: PageNo = 1) -> str:

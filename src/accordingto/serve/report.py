@@ -38,6 +38,7 @@ def write_report(store: Store, out_dir: str | Path) -> Path:
     listings: list[tuple[str, int, Callable[[Store, views.Links, int], str]]] = [
         ("stories", counts["stories"], views.stories_page),
         ("articles", counts["articles"], views.articles_page),
+        ("attributions", counts["attributions"], views.attributions_page),
         ("entities", counts["entities"], views.entities_page),
     ]
     for kind, total, render in listings:

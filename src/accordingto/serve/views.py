@@ -89,7 +89,7 @@ def a(href: str | None, text: Any, cls: str | None = None) -> str:
 
 
 def page(links: Links, title: str, body: str, *, active: str = "") -> str:
-    nav = [("stories", "Stories"), ("articles", "Articles"), ("entities", "Entities")]
+    nav = [("stories", "Stories"), ("articles", "Articles"), ("attributions", "Who said what"), ("entities", "Entities")]
     items = "".join(
         f'<li><a href="{esc(links.listing(k))}"{" aria-current=page" if k == active else ""}>{label}</a></li>'
         for k, label in nav
@@ -551,6 +551,50 @@ def article_page(store: Store, links: Links, article_id: str) -> str | None:
         f"<ul class=boilerplate>{boiler}</ul></details>"
     )
     return page(links, art.title or art.file, body, active="articles")
+
+
+# -- attributions -----------------------------------------------------------------------------
+
+KINDS = ("direct", "indirect", "mixed", "according_to")
+POLARITIES = ("assert", "deny", "accuse", "warn", "question")
+
+
+def attributions_page(store: Store, links: Links, page_no: int = 1, filters: dict[str, str] | None = None) -> str:
+    """Every reported statement, filterable (in the app) by source, outlet, kind and polarity."""
+    filters = {k: v for k, v in (filters or {}).items() if v}
+    p = data.list_attributions(store, **filters, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
+    body_rows = [
+        tr(a(links.article(r["article_id"], f"attr-{r['idx']}"), r["outlet"] or r["title"] or r["article_id"]),
+           esc(date_of(r)), esc(r["source"] or r["source_text"] or "?"), esc(r["kind"]), esc(r["cue"] or ""),
+           esc(r["polarity"]), esc(r["content"]))
+        for r in p.items
+    ]
+
+    def url(n: int) -> str:
+        if links.static:
+            return links.listing("attributions", n)
+        query = urlencode({**filters, **({"page": n} if n > 1 else {})})
+        return links.listing("attributions") + (f"?{query}" if query else "")
+
+    form = ""
+    if not links.static:
+        def select(name: str, options: tuple[str, ...]) -> str:
+            opts = "".join(f'<option value="{o}"{" selected" if filters.get(name) == o else ""}>{o}</option>'
+                           for o in ("", *options))
+            return f"<label for=f-{name}>{name}</label> <select id=f-{name} name={name}>{opts}</select>"
+
+        form = (
+            f'<form method=get action="{esc(links.listing("attributions"))}" class=filters>'
+            f'<label for=f-source>source</label> <input id=f-source name=source maxlength=200 value="{esc(filters.get("source", ""))}"> '
+            f'<label for=f-outlet>outlet</label> <input id=f-outlet name=outlet maxlength=200 value="{esc(filters.get("outlet", ""))}"> '
+            f"{select('kind', KINDS)} {select('polarity', POLARITIES)} <button type=submit>Filter</button></form>"
+        )
+    body = (
+        f"<h1>Who said what</h1>{form}<p class=meta>{_count(p.total, 'attribution')}</p>"
+        + table(["where", "date", "source", "kind", "cue", "polarity", "what"], body_rows, "No attributions match.")
+        + pager(url, page_no, p.total, PER_PAGE)
+    )
+    return page(links, "Who said what", body, active="attributions")
 
 
 # -- entities ---------------------------------------------------------------------------------
