@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Attribution, Claim, Span
 from .cues import Cue, lexicon
-from .frames import addressee, content_of_verb, extent, subject_of, subtree_without
+from .frames import ESTIMATE_VERBS, addressee, content_of_verb, extent, subject_of, subtree_without
 from .hedges import doc_text, evidential_passive, hedge_at, hedges_in
 from .quotes import Quote, find_quotes
 from .sources import Resolver, Source, mention_tokens
@@ -328,6 +328,10 @@ class Extractor:
         for tok in self.doc:
             if tok.i in self.consumed or tok.pos_ not in ("VERB", "AUX"):
                 continue
+            if tok.lemma_ == "quote" and (cand := self._quoted_as_saying(tok)) is not None:
+                self.consumed.add(tok.i)
+                self.cands.append(cand)
+                continue
             cue = self.lex.verb(tok)
             if cue is None:
                 continue
@@ -337,7 +341,7 @@ class Extractor:
                 continue  # "by saying …": a manner, not a report
             if self.inside_fragment(tok.idx):
                 continue  # words inside scare quotes are someone's wording, not a report here
-            if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            if tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(c.dep_ in ("auxpass", "nsubjpass", "nsubj", "aux") for c in tok.children):
                 continue  # "Asked whether …, X said": a question put to the speaker
             if tok.lemma_ == "quote" and (cand := self._quoted_as_saying(tok)) is not None:
                 self.consumed.add(tok.i)
@@ -348,8 +352,6 @@ class Extractor:
             subj, how = subject_of(tok)
             if subj is not None and how == "active" and subj.lower_ in ("i", "we", "you"):
                 continue  # a speaker's own "I think" inside a quote: the quote is the attribution
-            if subj is not None and how == "active" and subj.lower_ == "it":
-                continue
             cand = self._evidenced(tok) or self._inverted(tok, cue) or self._clause(tok, cue, subj, how)
             if cand is not None:
                 self.consumed.add(tok.i)
@@ -371,6 +373,8 @@ class Extractor:
         if speaker is None:
             return None
         quoter = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if quoter is not None and quoter.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+            quoter = tok.head
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if quoter is None and agent is not None:
             quoter = next((x for x in agent.children if x.dep_ == "pobj"), None)
@@ -429,6 +433,10 @@ class Extractor:
         exclude = {t.i for t in subj.subtree if t.i not in own} if subj is not None and how != "passive" else set()
         exclude.add(tok.i)
         content = content_of_verb(tok, cue, exclude)
+        if not content and tok.dep_ == "parataxis" and subj is not None:
+            # "… could reach 15, union warns, as questions mount": the host clause is the content
+            content = [t for t in tok.head.subtree if t.i not in {x.i for x in tok.subtree}]
+            content = [t for t in content if t.i < tok.i]
         if not content:
             return None
         if self.inside_direct(tok.idx) and not any(c.dep_ == "ccomp" for c in tok.children):
@@ -609,6 +617,11 @@ class Extractor:
                 cue = (min(c.idx for c in tok.children if c.dep_ in ("auxpass", "aux", "advmod")), cue[1])
         elif impersonal:
             return  # "it is believed …": no holder at all; only a hedged claim
+        elif (inner := self._inner_report(tok)) is not None:
+            inner.hedges = _unique([hedge] + inner.hedges)
+            self.consumed.add(tok.i)
+            self.cands.append(inner)
+            return
         else:
             verb = tok
             content = [t for t in verb.subtree]
@@ -623,6 +636,26 @@ class Extractor:
         cand.hedges = _unique(hedges + [h for h in hedges_in(self.doc, *ext) if not _overlaps(h, hedges)])
         self.consumed.add(tok.i)
         self.cands.append(cand)
+
+    def _inner_report(self, tok: Token) -> Candidate | None:
+        """'Russians were said to believe that …', 'Insurers are said to have put the bill at …': the
+        passive subject holds the inner report; the evidential only hedges it."""
+        xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        cue = self.lex.verb(xcomp) if xcomp is not None else None
+        if xcomp is not None and cue is None and xcomp.lemma_.lower() in ESTIMATE_VERBS:
+            cue = self.lex.get("estimate", "verb")
+        if xcomp is None or subj is None or cue is None:
+            return None
+        content = content_of_verb(xcomp, cue, {t.i for t in subj.subtree})
+        ext = extent(content) if content else None
+        if ext is None:
+            return None
+        self.consumed.add(xcomp.i)
+        return Candidate(pos=tok.sent.start_char, sentence=self.sent_of(tok), content=ext, kind="indirect",
+                         cue=(xcomp.idx, xcomp.idx + len(xcomp.text)), polarity=cue.polarity, src_head=subj,
+                         src_toks=mention_tokens(subj), cue_token=tok.i, paragraph=self.para(tok.idx),
+                         hedges=hedges_in(self.doc, *ext))
 
     def _adverb_evidential(self, tok: Token) -> None:
         verb = tok.head

@@ -177,14 +177,14 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
             clausal = any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children)
             if c.dep_ in ("acl", "ccomp", "appos") and clausal and lex.get(dobj.lemma_, "noun"):
                 return subtree_without(c, exclude)
+        if dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them"):
+            return None
+        toks = subtree_without(dobj, exclude, trim_relcl=True)
         if dobj.lemma_.lower() in ("detail", "details"):
             of = next((x for x in dobj.children if x.dep_ == "prep" and x.lower_ == "of"), None)
             pobj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
             if pobj is not None:
-                return subtree_without(pobj, exclude, trim_relcl=True)
-        if dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them"):
-            return None
-        toks = subtree_without(dobj, exclude, trim_relcl=True)
+                toks = subtree_without(pobj, exclude, trim_relcl=True)
         # "gave details of X by Y in Z": prepositions the parser hung on the verb still qualify X
         end = toks[-1].i if toks else dobj.i
         for c in children:

@@ -224,6 +224,17 @@ class Resolver:
             return Source(name, "person", role, head.lower_, text)
         head_text = self._head_name(head)
         lower_head = head.lemma_.lower()
+        if lower_head in SPOKES_NOUNS:
+            # "a spokesman for the Interior Ministry": the spokesperson speaks for the body
+            prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is not None:
+                body = self.classify(pobj, mention_tokens(pobj), before)
+                if body.type in ("government", "organisation", "media_outlet"):
+                    return Source(body.name, body.type, strip_det(text), lower_head, text)
+            comp = [c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in GOVERNMENT_NOUNS]
+            if comp and head.pos_ == "NOUN":
+                return Source(strip_det(text), "government", strip_det(text), lower_head, text)
         if head.lower_ in ELLIPTICAL or any(t.lower_ in ELLIPTICAL and t.dep_ in ("det", "amod") for t in head.children):
             prev = self.last(before)
             if prev is not None and prev.type == "anonymous":
@@ -234,7 +245,7 @@ class Resolver:
         if head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"):
             if head.ent_type_ == "GPE" or self._is_place(head.text):
                 return Source(head_text, "government", None, lower_head, text)
-            if head.ent_type_ == "NORP" and head.pos_ != "PROPN":
+            if head.ent_type_ == "NORP":
                 return Source(text, "anonymous", None, lower_head, text)
             if is_outlet_name(head_text):
                 return Source(text, "media_outlet", None, lower_head, text)
