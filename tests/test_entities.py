@@ -79,6 +79,20 @@ def test_an_acronym_keeps_its_capitals(nlp):
     assert got["World Health Organization"] == ("ORG", {"WHO"})
 
 
+def test_definite_descriptions_of_institutions_are_organisations(nlp):
+    text = ("The regional health authority said the water was safe. Military prosecutors opened a case, "
+            "and the military prosecutor later charged two officers.")
+    got = entities(nlp, text)
+    assert got["regional health authority"] == ("ORG", {"regional health authority"})
+    assert got["military prosecutors"] == ("ORG", {"Military prosecutors", "military prosecutor"})
+
+
+def test_a_bare_institution_joins_the_one_it_abbreviates(nlp):
+    got = entities(nlp, "Russian police detained two men. Later the police released them.")
+    assert got["Russian police"] == ("ORG", {"Russian police", "police"})
+    assert "police" not in got
+
+
 def test_headline_capitals_do_not_make_names(nlp):
     got = entities(nlp, "Minister Orders Sweeping Review Of Border Posts\n\nThe minister ordered a review.")
     assert got == {}

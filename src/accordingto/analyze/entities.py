@@ -54,6 +54,15 @@ INSTITUTIONS = {
     "authorities": "government", "intelligence": "intelligence", "navy": "navy",
 }
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# Definite descriptions of institutions name an organisation: "the procurement directorate",
+# "the regional health authority", "the military prosecutor". Heads that need no modifier:
+INSTITUTION_HEADS = {
+    "directorate", "prosecutor", "prosecutors", "authority", "committee", "council", "ministry", "board",
+    "office", "court", "commission", "agency", "department", "regulator", "watchdog", "inspectorate",
+    "tribunal", "coalition", "administration", "service", "services", "guard", "parliament", "police",
+    "government", "army", "navy", "judiciary", "military", "legislature", "cabinet",
+}
+STANDALONE = {"parliament", "police", "government", "army", "navy", "judiciary", "military", "prosecutor", "prosecutors", "cabinet"}
 
 
 @dataclass(slots=True)
@@ -68,7 +77,9 @@ class _Mention:
 
 def extract_entities(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
     """Entities in order of first mention. Attributions are not needed to find names yet."""
-    mentions = _dedupe(_tagged(doc) + _listed(doc) + _institutions(doc) + _events(doc) + _named(doc))
+    mentions = _dedupe(
+        _tagged(doc) + _listed(doc) + _institutions(doc) + _events(doc) + _named(doc) + _described(doc)
+    )
     clusters = _cluster(doc, mentions)
     entities = []
     for key, group in clusters:
@@ -76,6 +87,8 @@ def extract_entities(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
         if label is None:
             continue
         group.sort(key=lambda m: m.start)
+        if key.islower():  # a description is grouped by its lemmas and shown as first written
+            key = " ".join(doc[group[0].start : group[0].end].text.lower().split())
         spans = [Span.of(doc.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group]
         entities.append(Entity(canonical=key, type=label, mentions=spans))
     entities.sort(key=lambda e: e.mentions[0].start)
@@ -93,7 +106,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct or doc[end - 1].like_num):
         end -= 1
     return start, end
 
@@ -110,7 +123,7 @@ def _key(span: SpacySpan, person: bool, label: str = "") -> str:
         if t.lower_ in ("'s", "’s"):
             owner = span.doc[toks[0].i : t.i].text
             toks = toks[k + 1 :]
-    if owner and label == "ORG":
+    if owner and label == "ORG" and any(t.lemma_.lower() in ORG_NOUNS for t in toks):
         country = next((c for c in countries() if c.name == owner), None)
         rest = span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
         return " ".join(f"{country.adjective.split('|')[0] if country else owner} {rest}".split())
@@ -141,13 +154,26 @@ def _tagged(doc: Doc) -> list[_Mention]:
             continue
         if all(t.lower_.rstrip(".") in TITLES or t.is_punct for t in span):
             continue  # "Major General", "Defence": a title is not a name
-        key = _key(span, ent.label_ == "PERSON", ent.label_)
+        if len(span) == 1 and _common_word(span[0]):
+            continue  # "Turnout", "Army", "RIGGED": a capitalised word, not a name
+        label = ent.label_
+        if label != "PERSON" and (person := _after_titles(list(span))):
+            start, span, label = person[0].i, doc[person[0].i : end], "PERSON"  # "Major General Stanis Reuter"
+        key = _key(span, label == "PERSON", label)
         known = table.get(" ".join(span.text.split()).lower()) or table.get(key.lower())
         if known:
             out.append(_Mention(start, end, known.canonical, known.type, True))
         elif not headline_case(span.sent):
-            out.append(_Mention(start, end, key, ent.label_, votes=_context(span)))
+            out.append(_Mention(start, end, key, label, votes=_context(span)))
     return out
+
+
+def _common_word(tok: Token) -> bool:
+    """A capital that only the sentence start or shouting explains: sentence-initial common nouns and
+    all-capitals words too long to be acronyms."""
+    if tok.is_upper and len(tok) > 5:
+        return True
+    return tok.i == tok.sent.start and tok.tag_ in ("NN", "NNS") and tok.text[1:].islower()
 
 
 def headline_case(sent: SpacySpan) -> bool:
@@ -250,6 +276,28 @@ def _institutions(doc: Doc) -> list[_Mention]:
     return out
 
 
+def _described(doc: Doc) -> list[_Mention]:
+    """ "the regional health authority", "Military prosecutors": an institution named by description."""
+    out = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.lower_ not in INSTITUTION_HEADS or head.pos_ != "NOUN" or headline_case(chunk.sent):
+            continue
+        if any(t.pos_ == "PROPN" and t.dep_ != "poss" and t.i < head.i for t in chunk):
+            continue  # "the GRU military intelligence directorate": the name covers it
+        if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in chunk):
+            continue  # "his security service": whose it is needs coreference
+        mods = [t for t in chunk if t.i < head.i and t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "NOUN")]
+        if not (mods or head.lower_ in STANDALONE):
+            continue
+        start = mods[0].i if mods else head.i
+        if any(t.dep_ != "amod" and t.dep_ != "compound" for t in doc[start : head.i]):
+            continue
+        key = " ".join([*(t.lower_ for t in doc[start : head.i]), head.lemma_.lower()])
+        out.append(_Mention(start, head.i + 1, key, "ORG"))
+    return out
+
+
 def _events(doc: Doc) -> list[_Mention]:
     """Named happenings from the reference-event table ("the invasion of Ukraine")."""
     lower = doc.text.lower()
@@ -300,8 +348,8 @@ def _context(span: SpacySpan) -> list[str]:
     root = span.root
     votes = []
     head = root.head
-    if span[-1].lemma_.lower() in ORG_NOUNS and len(span) > 1:
-        votes.append("ORG")
+    if len(span) > 1 and (span[-1].lemma_.lower() in ORG_NOUNS or span[0].lemma_.lower() in ORG_NOUNS):
+        votes.append("ORG")  # "Siberian Battalion", "Ministry of Defence"
     if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
         votes.append("GPE")
     if root.dep_ == "compound" and head.lemma_.lower() in FAC_NOUNS:
@@ -333,6 +381,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> list[tuple[str, list[_Mentio
         groups.setdefault(m.key, []).append(m)
     _join_acronyms(doc, groups)
     _join_surnames(groups)
+    _join_descriptions(groups)
     return list(groups.items())
 
 
@@ -365,6 +414,16 @@ def _join_surnames(groups: dict[str, list[_Mention]]) -> None:
             continue
         fuller = [p for p in people if p.split()[-1] == key or p.split()[0] == key]
         if len(fuller) == 1 and not any(m.known for m in groups[key]):
+            groups[fuller[0]].extend(groups.pop(key))
+
+
+def _join_descriptions(groups: dict[str, list[_Mention]]) -> None:
+    """A bare "police" after "Russian police" is that police force, if only one fits."""
+    for key in list(groups):
+        if " " in key or key not in groups or any(m.known or m.label != "ORG" for m in groups[key]):
+            continue
+        fuller = [k for k in groups if k.lower().endswith(" " + key)]
+        if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
 
 
