@@ -119,10 +119,13 @@ def text_kind(head: str, name: str, text_columns: tuple[str, ...]) -> TextKind:
 
 def csv_dialect(head: str, name: str, text_columns: tuple[str, ...]) -> str | None:
     """The delimiter whose header row names a text column, if any."""
-    first = head.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    first = next(iter(head.lstrip("\ufeff").splitlines()), "")
     preferred = "\t" if name.lower().endswith((".tsv", ".tsv.gz")) else ","
     for delimiter in dict.fromkeys((preferred, ",", "\t", ";", "|")):
-        cells = next(csv.reader([first], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([first], delimiter=delimiter), [])
+        except csv.Error:
+            return None
         if len(cells) >= 2 and any(c.strip().lower() in text_columns for c in cells):
             return delimiter
     return None

@@ -105,7 +105,10 @@ def read_csv(stream: BinaryIO, head: bytes, head_text: str, src: Source, columns
         "\t" if src.name.lower().endswith((".tsv", ".tsv.gz")) else ","
     )
     reader = csv.reader(_text_stream(stream, head, newline=""), delimiter=delimiter)
-    header = [h.strip() for h in next(reader, [])]
+    try:
+        header = [h.strip() for h in next(reader, [])]
+    except csv.Error as e:
+        raise Reject(f"bad CSV header: {e}") from None
     if not any(h.lower() in columns.text for h in header):
         yield ItemError(src.label, f"CSV header has no text column (looked for {', '.join(columns.text)})")
         return
