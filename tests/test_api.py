@@ -181,6 +181,8 @@ def test_article_text_is_escaped(client, corpus):
 def test_read_only_methods(client):
     assert client.post("/api/articles").status_code == 405
     assert client.delete("/api/articles").status_code == 405
+    head = client.head("/api/articles")
+    assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 0
 
 
 @pytest.mark.parametrize(

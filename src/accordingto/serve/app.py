@@ -116,6 +116,13 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             else:
                 response = JSONResponse({"detail": "a token is required (Authorization: Bearer TOKEN)"},
                                         status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        elif request.method == "HEAD":
+            # HEAD is GET without the body (FastAPI routes only declare GET).
+            request.scope["method"] = "GET"
+            full = await call_next(request)
+            async for _ in full.body_iterator:  # type: ignore[attr-defined]  # drain the GET body
+                pass
+            response = Response(status_code=full.status_code, headers=dict(full.headers))
         else:
             response = await call_next(request)
         html = response.headers.get("content-type", "").startswith("text/html")
