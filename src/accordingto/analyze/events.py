@@ -39,6 +39,7 @@ LIGHT_VERBS = {
     "order", "lead", "wage", "unleash", "make", "do", "undertake", "announce", "escalate", "seek", "reach",
     "request", "claim", "win", "commit", "perpetrate", "execute", "embark", "increase", "boost", "expand",
 }
+STATE_VERBS = {"remain", "be", "stay", "spend", "sit", "languish", "stand", "lie"}
 AFFECTING = {"target", "hit", "affect", "strike", "claim", "kill", "wound", "injure", "damage", "destroy", "sweep"}
 # "a barrage of strikes", "a wave of arrests": the event is the noun after "of".
 COLLECTIVES = {"barrage", "wave", "series", "spate", "string", "campaign", "round", "flurry", "number"}
@@ -91,10 +92,12 @@ class _Names:
                 if start <= tok.idx < end and label != "EVENT"]
         return min(hits)[1:] if hits else None
 
-    def last_person_before(self, offset: int) -> str | None:
+    def last_person_before(self, offset: int, not_: str | None = None) -> str | None:
+        """The person named last before `offset`: what "he" or "she" most likely means. Inside a
+        quote, "he" is not the speaker (`not_`)."""
         best = None
         for start, _end, canonical, label in self.spans:
-            if label == "PERSON" and start < offset and (best is None or start > best[0]):
+            if label == "PERSON" and start < offset and canonical != not_ and (best is None or start > best[0]):
                 best = (start, canonical)
         return best[1] if best else None
 
@@ -309,6 +312,10 @@ def _subject(tok: Token) -> Token | None:
             return _clause_subject(cur)  # "..., directing it to": the main clause's subject acts
         if cur.dep_ == "pcomp" and head.dep_ == "agent":
             return None  # "rocked by shelling": the shelling's subject is not the sentence's
+        if cur.dep_ == "pcomp" and head.lower_ in ("of", "for", "with") and (
+            obj := next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        ):
+            return obj  # "accused the minister of firing his deputies": the minister fires
         if cur.dep_ == "xcomp" and (obj := next((c for c in head.children if c.dep_ == "dobj"), None)):
             return obj
         if cur.dep_ in ("conj", "xcomp", "advcl", "oprd", "pcomp") and head.i != cur.i:
@@ -419,9 +426,13 @@ def _patient_token(tok: Token, kind: str) -> Token | None:
             return _patient_token(tok.head, kind)
         if kind in UNDERGOER and (poss := _possessor(tok)) is not None:
             return poss
+        if kind == "death" and (count := _counted_by(tok)) is not None:
+            return count
         # "placed on house arrest", "held on a charge", "arrest on charges": the verb's undergoer
         if kind in UNDERGOER and tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):
             host = tok.head.head
+            if host.lemma_.lower() in STATE_VERBS:  # "remains in custody", "spent the night in detention"
+                return _subject(host)
             if host.pos_ == "VERB" or (host.pos_ == "NOUN" and _trigger(host, triggers())):
                 return _patient_token(host, kind)
             if host.pos_ == "PROPN" or _is_people(host):
@@ -431,8 +442,17 @@ def _patient_token(tok: Token, kind: str) -> Token | None:
         return None
     if pos == "adj":  # "was found dead"
         head = tok.head
-        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) or _counted_by(tok)
     return None
+
+
+def _counted_by(tok: Token) -> Token | None:
+    """ "12 deaths", "At least 12 dead": the number that counts the dead."""
+    for c in tok.children:
+        if c.dep_ == "nummod" or c.like_num:
+            return c
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return before if before is not None and before.like_num else None
 
 
 def _pp_objects(tok: Token, preps: set[str]) -> list[Token]:
@@ -454,7 +474,7 @@ def _name(tok: Token | None, names: _Names, speaker: str | None = None, agent: b
     if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.lower_ in PRONOUNS:
-        return names.last_person_before(tok.idx)
+        return names.last_person_before(tok.idx, not_=speaker)
     if tok.lower_ in ("we", "our", "us", "i", "my", "me"):
         return speaker
     if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
