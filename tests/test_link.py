@@ -296,3 +296,15 @@ def test_cli_commands(linked: Store, tmp_path: Path) -> None:
     assert result.exit_code == 0 and "We are still searching" in result.output
     result = runner.invoke(main, ["export", "--format", "jsonl", "--out", str(tmp_path / "e"), "--db", db])
     assert result.exit_code == 0 and (tmp_path / "e" / "claim_clusters.jsonl").is_file()
+
+
+def test_figure_lineage_finds_a_dropped_qualifier_through_any_route() -> None:
+    from accordingto.link.mutations import figure_lineage
+
+    infos = {a: ArticleInfo(a, f"{a}.txt", a.upper(), When(date(2026, 1, d))) for a, d in (("a", 1), ("c", 3))}
+    hedged = _unit("a", 15, "As many as 15 people may have died")
+    hedged.figures[0].approximator, hedged.figures[0].approximate, hedged.hedges = "as many as", True, ["may"]
+    bare = _unit("c", 15, "15 dead")
+    got = {(m["type"], m["from"]["file"], m["to"]["file"]) for m in figure_lineage(bare, [hedged], infos)}
+    assert got == {("approximator_changed", "a.txt", "c.txt"), ("hedge_dropped", "a.txt", "c.txt")}
+    assert figure_lineage(hedged, [bare], infos) == [] or all(m["type"] != "hedge_dropped" for m in figure_lineage(hedged, [bare], infos))

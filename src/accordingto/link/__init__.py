@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from ..model import Analysis, Span
 from ..store import Store
 from .citations import Citation, Outlets, extract_citations
-from .clusters import build
+from .clusters import build, similarity
 from .copies import find_copies
 from .load import When, load_analyses, when
 from .mutations import contradictions, mutations
-from .provenance import ArticleInfo, chain, origins, story_origin
+from .provenance import ArticleInfo, chain, full_chains, origins, story_origin
 from .stories import assign_stories
 from .text import content_words, name_key
 from .units import Unit, units_of
@@ -177,10 +177,13 @@ def _update_stories(
         units = {aid: units_of(analyses[aid]) for aid in ids}
         sc, touched = build(sid, units, existing.get(sid, {}), by_story[sid])
         by_cluster = sc.members()
+        rank = _publication_rank(ids, infos)
         gone += sorted(touched)
         for cid in sorted(touched & set(by_cluster)):
-            ordered = sorted(by_cluster[cid], key=lambda u: (infos[u.article_id].when.sort_key(), infos[u.article_id].file, u.idx))
-            chains = {u.key: chain(u, infos[u.article_id], infos, outlets) for u in ordered}
+            ordered = sorted(by_cluster[cid], key=lambda u: (rank[u.article_id], u.idx))
+            chains = full_chains(
+                ordered, {u.key: chain(u, infos[u.article_id], infos, outlets) for u in ordered}, infos, similarity
+            )
             found = origins(ordered, chains, infos)
             muts = mutations(ordered, infos, outlets)
             contra = contradictions(ordered, infos)
@@ -218,14 +221,20 @@ def _cluster_row(
     }
 
 
-def _story_row(
-    sid: str, members: Sequence[str], infos: Mapping[str, ArticleInfo], analyses: Mapping[str, Analysis],
-) -> dict[str, object]:
-    # On the same day, the article the others credit came first.
+def _publication_rank(members: Sequence[str], infos: Mapping[str, ArticleInfo]) -> dict[str, int]:
+    """Members in order of publication; on the same day, the article the others credit first."""
     credited = Counter(name_key(c.cites) for a in members for c in infos[a].citations if c.kind == "outlet")
     ordered = sorted(
         members, key=lambda a: (infos[a].when.sort_key(), -credited[name_key(infos[a].outlet)], infos[a].file)
     )
+    return {a: i for i, a in enumerate(ordered)}
+
+
+def _story_row(
+    sid: str, members: Sequence[str], infos: Mapping[str, ArticleInfo], analyses: Mapping[str, Analysis],
+) -> dict[str, object]:
+    rank = _publication_rank(members, infos)
+    ordered = sorted(members, key=rank.__getitem__)
     dated = [a for a in ordered if infos[a].when.dated]
     first = dated[0] if dated else None
     origin, evidence = story_origin(ordered, infos)

@@ -65,6 +65,13 @@ def similarity(u: Unit, v: Unit) -> float:
     return score
 
 
+def match_kind(u: Unit, v: Unit) -> str:
+    """What ties two units: the same figure, the same quotation, or the same words."""
+    if same_figure_slot(u, v):
+        return "figure"
+    return "quote" if quote_similarity(u, v) >= 0.5 else "words"
+
+
 class StoryClusters:
     """The clusters of one story, indexed for lookup by rare words and figure classes."""
 
@@ -111,7 +118,16 @@ class StoryClusters:
             return cid, set()
         sizes = Counter(self.cluster_of.values())
         best = max(scores, key=lambda c: (sizes[c], scores[c], c))
-        merged = {c for c, sc in scores.items() if sc >= MERGE_SCORE} - {best}
+        # A sentence carrying two claims (a toll and a quotation) must not weld their
+        # clusters: merge only clusters it matches strongly and in the same way.
+        best_unit = max((k for k in candidates if self.cluster_of[k] == best), key=lambda k: similarity(u, self.units[k]))
+        kind = match_kind(u, self.units[best_unit])
+        merged = {
+            c for c, sc in scores.items()
+            if c != best and sc >= MERGE_SCORE and any(
+                self.cluster_of[k] == c and similarity(u, self.units[k]) >= MERGE_SCORE
+                and match_kind(u, self.units[k]) == kind for k in candidates)
+        }
         for key, cid in self.cluster_of.items():
             if cid in merged:
                 self.cluster_of[key] = best

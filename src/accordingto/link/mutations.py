@@ -77,6 +77,12 @@ def parent(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo], o
     return max(candidates, key=rank)
 
 
+def _named(source: str | None) -> bool:
+    """A source given by name ("Renata Sollis", "Interior Ministry"), not by description
+    ("the company", "officials"): only a name credited in place of another name is a change."""
+    return bool(source) and source.strip()[:1].isupper()
+
+
 def _same_source(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
     return ka == kb or (ka.split()[-1:] == kb.split()[-1:]) or ka in kb or kb in ka
@@ -110,7 +116,8 @@ def compare(p: Unit, u: Unit, infos: Mapping[str, ArticleInfo], outlets: Outlets
         if not u.source:
             if not set(words(p.source.casefold())) & set(words(u.sentence.text.casefold())):
                 add("attribution_dropped", p.source, None)
-        elif not _same_source(p.source, u.source) and name_key(outlets.resolve(u.source) or u.source) not in relay:
+        elif (_named(p.source) and _named(u.source) and not _same_source(p.source, u.source)
+              and name_key(outlets.resolve(u.source) or u.source) not in relay):
             add("attribution_changed", p.source, u.source)
     if pc and uc and not uc <= relay:
         add("attribution_changed", ", ".join(sorted(pc)), ", ".join(sorted(uc)), credited="outlet")
@@ -120,6 +127,27 @@ def compare(p: Unit, u: Unit, infos: Mapping[str, ArticleInfo], outlets: Outlets
             kb = quote_key(b.text)
             if ka != kb and len(ka.split()) >= 3 and dice(set(ka.split()), set(kb.split())) >= 0.4:
                 add("quote_changed", a.text, b.text)
+    return out
+
+
+def figure_lineage(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo]) -> list[dict[str, Any]]:
+    """A figure first given with a qualifier or a hedge and now given bare, whichever
+    article it came through: "as many as 15 may have died" → "15 dead"."""
+    out: list[dict[str, Any]] = []
+    for g in u.figures:
+        first = next((
+            (v, f) for v in earlier if v.article_id != u.article_id for f in v.figures
+            if f.counts and f.counts == g.counts and math.isclose(f.value, g.value, rel_tol=1e-6)
+        ), None)
+        if first is None:
+            continue
+        v, f = first
+        if family(f) != family(g):
+            out.append({"type": "approximator_changed", "from": side(v, infos[v.article_id], f.text),
+                        "to": side(u, infos[u.article_id], g.text)})
+        if v.hedges and not u.hedges and v.polarity == u.polarity:
+            out.append({"type": "hedge_dropped", "from": side(v, infos[v.article_id], ", ".join(v.hedges)),
+                        "to": side(u, infos[u.article_id], None)})
     return out
 
 
@@ -156,6 +184,7 @@ def mutations(ordered: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets
         if p is None:
             continue
         found += compare(p, u, infos, outlets)
+        found += figure_lineage(u, earlier, infos)
         if (e := embellishment(u, earlier, infos, outlets)) is not None:
             found.append(e)
     unique: dict[tuple[str, ...], dict[str, Any]] = {}

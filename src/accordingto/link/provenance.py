@@ -8,7 +8,7 @@ counts ("2 independent origins, 7 echoes, 1 denial"), never as a score.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,41 +92,65 @@ def origin_key(ch: Sequence[dict[str, Any]]) -> str:
     return key
 
 
+def full_chains(
+    members: Sequence[Unit], chains: Mapping[tuple[str, int], list[dict[str, Any]]],
+    infos: Mapping[str, ArticleInfo], similarity: Callable[[Unit, Unit], float],
+) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """Each member's chain extended back through the cluster: a claim credited to an outlet
+    that is itself in the cluster (or copied from an article that is) starts where that
+    outlet's version of the claim starts. Chains that meet share their origin."""
+    by_article: dict[str, list[Unit]] = {}
+    for u in members:
+        by_article.setdefault(u.article_id, []).append(u)
+    first_of_outlet: dict[str, str] = {}
+    for aid in sorted(by_article, key=lambda a: (infos[a].when.sort_key(), infos[a].file)):
+        if infos[aid].outlet:
+            first_of_outlet.setdefault(name_key(infos[aid].outlet), aid)
+    done: dict[tuple[str, int], list[dict[str, Any]]] = {}
+
+    def extend(u: Unit, depth: int = 0) -> list[dict[str, Any]]:
+        if u.key in done:
+            return done[u.key]
+        ch = chains[u.key]
+        head, info = ch[0], infos[u.article_id]
+        target = None
+        if head["role"] != "origin" and info.copy_of in by_article:
+            target = info.copy_of
+        elif head["kind"] == "outlet" and head.get("note") != "own reporting":
+            target = first_of_outlet.get(name_key(head["name"]))
+        if target and target != u.article_id and depth < 8:
+            values = {round(f.value, 6) for f in u.figures}
+            v = max(by_article[target], key=lambda v: (bool(values & {round(f.value, 6) for f in v.figures}),
+                                                          similarity(u, v)))
+            upstream = extend(v, depth + 1)
+            start = 1 if head["role"] == "origin" else 0  # the credited outlet ends `upstream`
+            if head["role"] != "origin":
+                start = next((i for i, n in enumerate(ch) if n["role"] == "republished from"), -1) + 1
+            ch = upstream + ch[start:]
+        done[u.key] = ch
+        return ch
+
+    return {u.key: extend(u) for u in members}
+
+
 def origins(
     members: Sequence[Unit], chains: Mapping[tuple[str, int], list[dict[str, Any]]],
     infos: Mapping[str, ArticleInfo],
 ) -> tuple[list[dict[str, Any]], int, int, int]:
-    """(origins with their articles, independent origins, echoes, denials) for one cluster."""
+    """(origins with their articles, independent origins, echoes, denials) for one cluster,
+    from the members' full chains. An article counts once, by its best-sourced version."""
     by_article: dict[str, Unit] = {}
-    # An article counts once, by its best-sourced version of the claim.
     for u in sorted(members, key=lambda u: (u.polarity == "deny", not u.source, u.idx)):
         by_article.setdefault(u.article_id, u)
-    outlet_member: dict[str, str] = {}
-    for aid in sorted(by_article, key=lambda a: infos[a].when.sort_key()):
-        if infos[aid].outlet:
-            outlet_member.setdefault(name_key(infos[aid].outlet or ""), aid)
-
-    def resolved(aid: str, depth: int = 0) -> tuple[str, dict[str, Any]]:
-        ch = chains[by_article[aid].key]
-        info = infos[aid]
-        if depth < 6:
-            if info.copy_of in by_article and ch[0]["role"] != "origin":
-                return resolved(info.copy_of, depth + 1)
-            first = ch[0]
-            other = outlet_member.get(name_key(first["name"])) if first["kind"] == "outlet" else None
-            if other and other != aid and first.get("note") != "own reporting":
-                return resolved(other, depth + 1)
-        return origin_key(ch), ch[0]
-
     groups: dict[str, dict[str, Any]] = {}
     denials = 0
-    for aid, u in sorted(by_article.items(), key=lambda kv: infos[kv[0]].when.sort_key()):
+    for aid, u in sorted(by_article.items(), key=lambda kv: (infos[kv[0]].when.sort_key(), infos[kv[0]].file)):
         if u.polarity == "deny":
             denials += 1
             continue
-        key, first = resolved(aid)
-        g = groups.setdefault(key, {
-            "origin": first["name"], "kind": first["kind"], "medium": first.get("medium"),
+        ch = chains[u.key]
+        g = groups.setdefault(origin_key(ch), {
+            "origin": ch[0]["name"], "kind": ch[0]["kind"], "medium": ch[0].get("medium"),
             "first_seen": {"file": infos[aid].file, "date": infos[aid].when.label()}, "files": [],
         })
         g["files"].append(infos[aid].file)

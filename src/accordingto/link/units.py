@@ -95,10 +95,10 @@ def units_of(a: Analysis) -> list[Unit]:
         if attr is not None:
             u.source, u.source_type, u.via = attr.source, attr.source_type, list(attr.via)
             u.recipient, u.polarity = attr.recipient_or_medium, attr.polarity
-            u.hedges = [h.text for h in attr.hedges if not _approximator(h.text)]
+            u.hedges = [h.text for h in attr.hedges if not _not_a_claim_hedge(h.text)]
         for c in a.claims:
             if _inside(c.span, s) or _inside(s, c.span):
-                u.hedges += [h.text for h in c.hedges if not _approximator(h.text)]
+                u.hedges += [h.text for h in c.hedges if not _not_a_claim_hedge(h.text)]
                 if c.certainty == "denied":
                     u.polarity = "deny"
         u.hedges = list(dict.fromkeys(u.hedges + hedges_in(_outside_quotes(s.text, u.quotes, s.start))))
@@ -108,9 +108,10 @@ def units_of(a: Analysis) -> list[Unit]:
     return units
 
 
-def _approximator(word: str) -> bool:
-    """Approximators ("about", "some") qualify a figure; losing one is an approximator change."""
-    return word.casefold().strip() in _APPROXIMATORS
+def _not_a_claim_hedge(word: str) -> bool:
+    """Approximators ("about", "some") qualify a figure, losing one is an approximator change;
+    scare quotes (‘purge’) doubt a word, not the claim: neither counts as the claim's hedge."""
+    return word.casefold().strip() in _APPROXIMATORS or word.strip()[:1] in "'\"‘’“”"
 
 
 def _attribution_for(attributions: list[Attribution], s: Span) -> Attribution | None:
