@@ -378,7 +378,7 @@ class Extractor:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if quoter is None and agent is not None:
             quoter = next((x for x in agent.children if x.dep_ == "pobj"), None)
-        via = [_mention_text(self.text, mention_tokens(quoter))] if quoter is not None else []
+        via = [_name_text(self.text, quoter)] if quoter is not None else []
         self.consumed.add(saying.i)
         return Candidate(pos=min(tok.sent.start_char, ext[0]), sentence=self.sent_of(tok), content=ext,
                          kind="indirect", cue=(tok.idx, saying.idx + len(saying.text)), polarity=cue.polarity,
@@ -884,6 +884,13 @@ def _relayed_by(resolver: Resolver, head: Token) -> list[str]:
                 if is_outlet:
                     out.append(name)
     return out
+
+
+def _name_text(text: str, head: Token) -> str:
+    """A relay's name: the head with what precedes it ("the Meridian Press Agency"), without the
+    clauses that follow it."""
+    toks = [t for t in head.subtree if t.i <= head.i and not t.is_punct]
+    return _mention_text(text, _contiguous_around(toks, head))
 
 
 def _mention_text(text: str, toks: list[Token]) -> str:

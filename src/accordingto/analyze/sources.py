@@ -5,6 +5,7 @@ to a source named or described earlier in the article."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -44,6 +45,12 @@ ORG_WORDS = re.compile(
     r"administration|coalition|alliance|society|trust|partners|holdings|industries|systems|labs?)\b",
     re.I,
 )
+ORG_NOUNS = {
+    "company", "firm", "group", "party", "union", "agency", "bank", "organisation", "organization", "charity",
+    "campaign", "operator", "manufacturer", "contractor", "insurer", "airline", "club", "league", "federation",
+    "association", "institute", "university", "board", "committee", "commission", "foundation", "network",
+    "coalition", "alliance",
+}
 OUTLET_NOUNS = set(["paper", "newspaper", "outlet", "broadcaster", "website", "site", "publication", "daily", "tabloid", "channel", "network", "agency"])
 TITLE_NOUNS = set(
     ["president", "premier", "minister", "chancellor", "leader", "king", "queen", "governor", "mayor", "senator", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "chief", "director", "head", "commander", "general", "admiral", "ceo", "chairman", "chairwoman", "founder", "boss", "activist", "expert", "analyst", "lawyer", "officer", "official", "prosecutor", "judge"]
@@ -66,6 +73,7 @@ class Source:
     mention: str = ""
     recipient: str | None = None
     via: list[str] = field(default_factory=list)
+    plural: bool = False
 
 
 def strip_det(text: str) -> str:
@@ -163,6 +171,9 @@ class Resolver:
                 if role and full not in self.person_roles:
                     self.person_roles[full] = role
         self.people = people
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._is_place(e.text)]
+        self.person_offsets = [e.start_char for e in persons]
+        self.person_names = [self.canonical_person(e.text) for e in persons]
         self._gpe = {c.name.lower() for c in tables.countries()} | {c.capital.lower() for c in tables.countries()}
 
     @staticmethod
@@ -186,9 +197,16 @@ class Resolver:
         self.outlets.extend(v for v in src.via if v)
 
     def last(self, before: int, person_only: bool = False) -> Source | None:
+        """The latest speaker before `before`; for "he"/"she", a single person, else the latest
+        person the article named."""
         for off, src in reversed(self.history[-50:]):
-            if off <= before and (not person_only or src.type in ("person", "anonymous")):
+            if off <= before and (not person_only or (src.type in ("person", "anonymous") and not src.plural)):
                 return src
+        if person_only:
+            i = bisect_right(self.person_offsets, before) - 1
+            if i >= 0:
+                name = self.person_names[i]
+                return Source(name, "person", self.person_roles.get(name), name.split()[-1].lower())
         return None
 
     def recent(self, before: int, max_distance: int) -> Source | None:
@@ -207,9 +225,14 @@ class Resolver:
             return Source(None, None, text_head=low, mention=text)
         if low in PRONOUNS:
             ref = self.last(before, person_only=low in ("he", "she", "who"))
+            if ref is None and low in ("he", "she"):
+                return Source("unidentified speaker", "person", text_head=low, mention=text)
             if ref is None:
                 return Source(None, None, text_head=low, mention=text)
             return Source(ref.name, ref.type, ref.role, ref.text_head, text)
+        head_text = self._head_name(head)
+        if GOVERNMENT_NAMES.match(head_text):
+            return Source(head_text, "government", None, head.lemma_.lower(), text)
         # a named person anywhere in the mention (appositions: "the representative …, lawyer X")
         if head.ent_type_ == "GPE" or self._is_place(head.text):
             # a broken parse hangs the speaker on a place as its apposition: "… Kazakhstan, the premier said"
@@ -267,12 +290,15 @@ class Resolver:
         if lower_head in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
             return Source(strip_det(text), "document", None, lower_head, text)
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in head.children)
-        if definite:
+        plural = head.tag_ in ("NNS", "NNPS")
+        if definite or (lower_head in ORG_NOUNS and not plural):
             mods = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
             ref = self._description(lower_head, before, mods)
             if ref is not None:
                 return Source(ref.name, ref.type, ref.role, ref.text_head, text)
-        return Source(strip_det(text), "anonymous", strip_det(text) if lower_head in PERSON_NOUNS else None, lower_head, text)
+        if lower_head in ORG_NOUNS and not plural:
+            return Source(strip_det(text), "organisation", None, lower_head, text)
+        return Source(strip_det(text), "anonymous", strip_det(text) if lower_head in PERSON_NOUNS else None, lower_head, text, plural=plural)
 
     def _person_in(self, head: Token, toks: list[Token]) -> Token | None:
         """The named person a mention stands for: its head, or a name in apposition to it
