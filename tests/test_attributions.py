@@ -274,3 +274,37 @@ def test_ten_thousand_sentences_in_bounded_time() -> None:
     atts, _ = run(text)
     assert time.perf_counter() - start < 240
     assert len(atts) >= 8000
+
+
+def test_quoted_as_saying_names_the_speaker_and_the_relay() -> None:
+    text = "The Velmora Herald quoted Ilse Marrow as saying that the pumps had been switched off."
+    a = one(run(text)[0], "pumps had been switched off")
+    assert a.source == "Ilse Marrow" and a.via == ["The Velmora Herald"]
+
+
+def test_parenthetical_cue_and_spokesperson_for_a_body() -> None:
+    text = (
+        "The toll could reach forty, the union warns, as rescuers search the lower town.\n\n"
+        "A spokesman for the Interior Ministry said the inquiry would report in March."
+    )
+    atts = run(text)[0]
+    warn = one(atts, "toll could reach forty")
+    assert warn.polarity == "warn" and warn.source == "union"
+    gov = one(atts, "inquiry would report")
+    assert gov.source_type == "government" and gov.source == "Interior Ministry"
+
+
+def test_evidential_passive_over_an_inner_report_keeps_the_holder() -> None:
+    text = "Local farmers are said to believe that the dam was opened to save the city."
+    a = one(run(text)[0], "dam was opened")
+    assert a.source_type == "anonymous" and a.source_text is not None and "farmers" in a.source_text.text
+    assert [h.text for h in a.hedges] == ["are said to"]
+
+
+def test_he_does_not_pick_a_plural_speaker() -> None:
+    text = (
+        "Officials say the bridge will reopen in May.\n\n"
+        "Jonas Pirn, the harbour master, was at the scene. “The current is still too strong,” he said."
+    )
+    a = one(run(text)[0], "current is still too strong")
+    assert a.source == "Jonas Pirn"
