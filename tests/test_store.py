@@ -95,9 +95,17 @@ def test_writing_twice_leaves_the_same_database(tmp_path):
 
 def test_duplicate_inside_one_batch_is_stored_once(tmp_path):
     with open_store(tmp_path / "a.duckdb") as store:
-        result = store.write([sample(), sample(file="copy-of-fire.txt")])
+        result = store.write([sample(), sample()])
         assert (result.new, result.duplicate) == (1, 1)
         assert store.stats()["articles"] == 1
+
+
+def test_same_text_at_another_place_is_another_publication(tmp_path):
+    with open_store(tmp_path / "a.duckdb") as store:
+        result = store.write([sample(), sample(file="copy-of-fire.txt")])
+        assert (result.new, result.duplicate) == (2, 0)
+        files = sorted(r["file"] for r in store.query("SELECT file FROM articles").to_pylist())
+        assert files == ["copy-of-fire.txt", "fire.txt"]
 
 
 def test_analysis_round_trips_with_spans_that_check(tmp_path):

@@ -95,12 +95,22 @@ class Article:
 
     @property
     def id(self) -> str:
-        return content_id(self.text)
+        return content_id(self.text, self.location)
+
+    @property
+    def location(self) -> str:
+        """Where the article was published: its URL when known, else its file name.
+
+        A path is not used: the same file ingested from another working directory is the
+        same article.
+        """
+        return self.uri if "://" in self.uri else self.file
 
 
-def content_id(text: str) -> str:
-    """Articles are keyed by a hash of their cleaned text: the same article twice is one row."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def content_id(text: str, location: str = "") -> str:
+    """Articles are keyed by a hash of their cleaned text and location: the same input twice is
+    one row, while the same text published at two places stays two publications (a copy)."""
+    return hashlib.sha256(f"{location}\n{text}".encode()).hexdigest()[:16]
 
 
 @dataclass(slots=True)
