@@ -96,16 +96,20 @@ def _partition(index: int, units: Iterator[Unit], out: str, fields: dict[str, st
     yield analyze_units(units, out, f"part-{index:05d}", fields)
 
 
-def session():  # -> pyspark.sql.SparkSession
-    """The active session, or a local one (all cores, no UI) when no master is configured."""
+def session(master: str | None = None):  # -> pyspark.sql.SparkSession
+    """The active session; a local one (`master`, default all cores, no UI) when no master is configured."""
     from pyspark import SparkConf
     from pyspark.sql import SparkSession
 
     # Local workers must run this interpreter (the one with accordingto and the model).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("accordingto")
-    if not SparkConf().contains("spark.master"):
-        builder = builder.master("local[*]").config("spark.ui.enabled", "false")
+    if master or not SparkConf().contains("spark.master"):
+        builder = (
+            builder.master(master or "local[*]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+        )
     return builder.getOrCreate()
 
 
