@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -37,7 +38,7 @@ def ingest(
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from ..engines.pool import run
-    from ..store import open_store
+    from ..store import WRITE_RETRY, open_store
 
     if bool(paths) == bool(parquet_dir):
         raise click.UsageError("give PATHS to read, or --parquet DIR to load (not both)")
@@ -47,7 +48,18 @@ def ingest(
     mapping = parse_fields(fields)
     started = time.perf_counter()
     read = new = duplicate = failed = 0
-    with open_store(db) as store, Progress(
+    # The database is held only while a batch is written (see store.handoff): between batches
+    # `serve` and other readers can open it.
+    open_store(db, retry_seconds=WRITE_RETRY).close()  # create or migrate it first
+
+    def known(ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        with open_store(db, read_only=True, retry_seconds=WRITE_RETRY) as store:
+            return store.known_ids(ids)
+
+    with Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold]"),
         BarColumn(bar_width=None),
@@ -57,8 +69,9 @@ def ingest(
         transient=True,
     ) as progress:
         task = progress.add_task("starting", total=None)
-        for batch in run(paths, workers=workers, fields=mapping, batch_size=batch_size, known=store.known_ids):
-            written = store.write(batch.analyses, batch.errors)
+        for batch in run(paths, workers=workers, fields=mapping, batch_size=batch_size, known=known):
+            with open_store(db, retry_seconds=WRITE_RETRY) as store:
+                written = store.write(batch.analyses, batch.errors)
             for e in batch.errors:
                 progress.console.print(f"[red]error[/red] {e.item}: {e.reason}", soft_wrap=True)
             read += len(batch.analyses) + batch.skipped + len(batch.errors)
@@ -79,11 +92,11 @@ def ingest(
 
 
 def _ingest_parquet(directory: str, db: str, no_link: bool) -> None:
-    from ..store import open_store
+    from ..store import WRITE_RETRY, open_store
     from ..store.parquet import load
 
     started = time.perf_counter()
-    with open_store(db) as store:
+    with open_store(db, retry_seconds=WRITE_RETRY) as store:
         written = load(store, directory)
     err.print(
         f"[bold]loaded[/bold] new {written.new}, duplicate {written.duplicate} from {directory} "
@@ -171,9 +184,9 @@ def show(key: str, db: str) -> None:
 
 
 def _stored(key: str, db: str) -> Analysis | None:
-    from ..store import open_store
+    from ..store import READ_RETRY, open_store
 
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, retry_seconds=READ_RETRY) as store:
         article_id = store.find_article(key)
         return store.analysis(article_id) if article_id else None
 
@@ -196,11 +209,11 @@ def stats(db: str, as_json: bool) -> None:
     """Counts of what the database holds."""
     from rich.table import Table
 
-    from ..store import open_store
+    from ..store import READ_RETRY, open_store
 
     if not Path(db).exists():
         raise click.UsageError(f"{db}: no such database (run `accordingto ingest` first)")
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, retry_seconds=READ_RETRY) as store:
         counts = store.stats()
         top = store.query(
             """SELECT coalesce(outlet, '(unnamed)') AS outlet, count(*) AS n FROM articles

@@ -14,11 +14,12 @@ from .base import db_option, err, main, out
 
 
 def _open(db: str, read_only: bool = True):  # -> Store
-    from ..store import open_store
+    from ..store import READ_RETRY, WRITE_RETRY, open_store
 
     if not Path(db).exists():
         raise click.UsageError(f"{db}: no such database (run `accordingto ingest` first)")
-    return open_store(db, read_only=read_only)
+    # Wait for a concurrent `serve` request or `ingest` batch to let go (store.handoff).
+    return open_store(db, read_only=read_only, retry_seconds=READ_RETRY if read_only else WRITE_RETRY)
 
 
 def run_link(db: str) -> None:

@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from ..model import Analysis, ItemError
+from .handoff import READ_RETRY, WRITE_RETRY, Busy, connect
 from .rows import analysis_from_rows, rows_for
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -182,6 +183,14 @@ class Store:
         self.close()
 
 
-def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """Open (and create or migrate) the database at `path`, `$ACCORDINGTO_DB` or ./accordingto.duckdb."""
-    return Store(path, read_only=read_only)
+def open_store(path: str | Path | None = None, *, read_only: bool = False, retry_seconds: float = 0.0) -> Store:
+    """Open (and create or migrate) the database at `path`, `$ACCORDINGTO_DB` or ./accordingto.duckdb.
+
+    With `retry_seconds`, wait that long while another process holds the file (see `handoff`):
+    raises `Busy` if it is still held. Keep such a Store open briefly — others are waiting.
+    """
+    db = Path(path) if path is not None else default_path()
+    return connect(lambda: Store(db, read_only=read_only), db, read_only=read_only, retry_seconds=retry_seconds)
+
+
+__all__ = ["READ_RETRY", "WRITE_RETRY", "Busy", "Store", "WriteResult", "default_path", "open_store"]
