@@ -308,3 +308,20 @@ def test_he_does_not_pick_a_plural_speaker() -> None:
     )
     a = one(run(text)[0], "current is still too strong")
     assert a.source == "Jonas Pirn"
+
+
+def test_random_mixtures_of_words_and_marks_never_raise() -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(
+        ["said", "he", "She", "told", "the Herald", "according to", "X", "that", "reportedly", ",", ".", ":",
+         "“", "”", "‘", "’", "\"", "'", "\n\n", "is said to", "denied", "Mayor Anja Korvel", "it's", "may"]
+    )
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(pieces, max_size=40))
+    def check(words: list[str]) -> None:
+        run(" ".join(words))
+
+    check()

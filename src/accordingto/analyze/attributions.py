@@ -381,7 +381,7 @@ class Extractor:
         via = [_name_text(self.text, quoter)] if quoter is not None else []
         self.consumed.add(saying.i)
         return Candidate(pos=min(tok.sent.start_char, ext[0]), sentence=self.sent_of(tok), content=ext,
-                         kind="indirect", cue=(tok.idx, saying.idx + len(saying.text)), polarity=cue.polarity,
+                         kind="indirect", cue=_ordered(tok.idx, saying.idx + len(saying.text)), polarity=cue.polarity,
                          src_head=speaker, src_toks=mention_tokens(speaker, {t.i for t in content}), via=via,
                          cue_token=tok.i, paragraph=self.para(tok.idx), hedges=hedges_in(self.doc, *ext))
 
@@ -400,7 +400,7 @@ class Extractor:
             return None
         aux = min((c for c in tok.children if c.dep_ in ("auxpass", "aux")), key=lambda t: t.i)
         return Candidate(pos=ext[0], sentence=self.sent_of(tok), content=ext, kind="according_to",
-                         cue=(aux.idx, agent.idx + len(agent.text)), src_head=pobj,
+                         cue=_ordered(aux.idx, agent.idx + len(agent.text)), src_head=pobj,
                          src_toks=mention_tokens(pobj), cue_token=tok.i, paragraph=self.para(tok.idx))
 
     def _inverted(self, tok: Token, cue: Cue) -> Candidate | None:
@@ -612,9 +612,9 @@ class Extractor:
             content = subtree_without(pobj[0], set())
             mode = "unspecified"
             hedges: list[Span] = []
-            cue = (tok.idx, prep.idx + len(prep.text))
+            cue = _ordered(tok.idx, prep.idx + len(prep.text))
             if any(c.lower_ in UNSPECIFIED_ADVERBS for c in tok.children):
-                cue = (min(c.idx for c in tok.children if c.dep_ in ("auxpass", "aux", "advmod")), cue[1])
+                cue = _ordered(min(c.idx for c in tok.children if c.dep_ in ("auxpass", "aux", "advmod")), cue[1])
         elif impersonal:
             return  # "it is believed …": no holder at all; only a hedged claim
         elif (inner := self._inner_report(tok)) is not None:
@@ -750,6 +750,8 @@ class Extractor:
         out: list[Attribution] = []
         text = self.text
         for c, src in self.resolve():
+            if c.content[0] >= c.content[1] or (c.cue is not None and c.cue[0] > c.cue[1]):
+                continue  # a degenerate span from a broken parse: no statement to point at
             kind = c.kind
             for o, cl in self.quotes_opening_in(*c.content):
                 if c.content[0] <= o < c.content[1] and c.content[1] <= cl < c.content[1] + 2 and c.kind != "direct":
@@ -884,6 +886,11 @@ def _relayed_by(resolver: Resolver, head: Token) -> list[str]:
                 if is_outlet:
                     out.append(name)
     return out
+
+
+def _ordered(a: int, b: int) -> tuple[int, int]:
+    """A cue assembled from two tokens: whichever order a broken parse puts them in."""
+    return (a, b) if a <= b else (b, a)
 
 
 def _name_text(text: str, head: Token) -> str:
