@@ -62,6 +62,11 @@ def test_html_page_title_outlet_date_and_body():
         "Sign up",
     ):
         assert furniture not in a.text
+    # Nothing dropped silently: what the extractor left out is listed as boilerplate.
+    assert "By Jane Doe" in a.boilerplate
+    assert "Related stories" in a.boilerplate
+    assert "© 2024 Riverside Gazette. All rights reserved.Privacy policy" in a.boilerplate
+    assert "Sign up to our morning newsletter and get the headlines delivered to your inbox." in a.boilerplate
     assert a.outlet is not None
     assert (a.outlet.value, a.outlet.origin) == ("Riverside Gazette", "html")
     assert a.outlet.evidence is not None and "og:site_name" in a.outlet.evidence
@@ -161,10 +166,16 @@ def test_html_furniture_inside_the_article_body():
         )
     )
     assert a.title == "Putin ally 'under house arrest' after row with generals"
+    # Every visible line that is not body, in page order: the extractor's drops (nav,
+    # caption, aside, footer; one line per source line) and the text rules' removals.
     assert a.boilerplate == [
+        "Daily BugleNewsPoliticsShowbiz",
+        "The ally was last seen in public a week ago (Image: Getty)",
         "READ MORE: Kremlin insider reveals secret meeting",
         "Sign up to our free daily newsletter to get the latest news delivered to your inbox.",
         "Twitter/@warmonitor",
+        "Most ReadCelebrity Chef Opens New Restaurant",
+        "© Daily Bugle Ltd 2023",
     ]
     assert a.text.split("\n\n")[1:] == [
         "A close ally of the Russian president is said to be confined to his home after a furious row with senior generals, according to reports.",

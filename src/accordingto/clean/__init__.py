@@ -8,7 +8,7 @@ against what the text itself says here.
 from __future__ import annotations
 
 from ..model import Article, DateEstimate, Evidence, RawDocument
-from .html import read_page
+from .html import page_furniture, read_page
 from .lines import split_lines
 from .metadata import parse_date
 from .outlets import OutletTable, name_key, outlet_table
@@ -39,6 +39,7 @@ def _clean(doc: RawDocument) -> Article:
         page = read_page(doc.content, url or None, table.by_domain(url) if url else None)
         title_hint = hints.get("title") or (page.title.value if page.title else None)
         cleaned = clean_lines(page.lines, table, title_hint)
+        cleaned.boilerplate = page_furniture(page.visible, cleaned.paragraphs, cleaned.boilerplate)
         if page.site and page.site.value:
             host = Evidence(table.canonical(page.site.value), page.site.evidence, "html")
         if page.site_guess:

@@ -65,7 +65,10 @@ PROMO = _rx(
     r"\b(download|get) (our|the) (free )?app\b",
     r"\bfollow us on\b",
     r"^follow\b.{0,40}\b(on|across)\b.{0,40}\b(facebook|twitter|instagram|x|tiktok|telegram|whatsapp|social)\b",
-    r"^follow\b.{0,40}\bcoverage\b",
+    r"\bfollow (our|the|us for)( live)? (coverage|blog|updates|reporting)\b",
+    r"\bif you have (any )?information\b.{0,80}\b(contact|email|get in touch|message)\b",
+    r"\bdonate (today|now|here|to us)\b",
+    r"^contact( us)?\s*:",
     r"\bwe pay for (your )?(stories|videos|pictures)\b",
     r"\bfor more (stories|news|articles|content|videos) like this\b",
     r"\b(do you have|got) a (story|news tip|tip)\b",
@@ -208,6 +211,10 @@ COPYRIGHT = re.compile(
     r"(?P<name>[^.,;|]*?)\s*(?:\b\d{4}\b)?\s*(?:[.,;|].*)?$",
     re.IGNORECASE,
 )
+# A footer naming the site before the sign: "Castrel Gazette © 2026 · Terms · Privacy".
+FOOTER_COPYRIGHT = re.compile(
+    r"^(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*(?:©|\(c\))\s*\d{4}\b"
+)
 BYLINE = re.compile(
     r"^(?i:(?:written |words |reporting |additional reporting |edited |editing |compiled )?by)\s+"
     r"(?:[A-Z][\w'’.-]*\s*){1,4}(?:$|[,|;&/–—-]|and\b|\band\b|in\b|for\b)",
@@ -335,7 +342,7 @@ _PROMPT_KEYS = (
 _PROMO_KEYS = (
     "sign", "subscri", "register", "join", "log", "account", "unlimited", "journalism", "reporting",
     "newsroom", "become", "already", "click here", "app", "follow", "we pay", "like this", "story",
-    "tip", " us ", "in touch",
+    "tip", " us ", "in touch", "donat", "information", "coverage", "contact",
 )  # fmt: skip
 
 
@@ -354,7 +361,7 @@ _ONE_LINE: list[tuple[str, Callable[[str], bool], int]] = [
     ("credit", is_credit, 20),
     ("caption", lambda t: bool(TRAILING_CREDIT.search(t)), 45),
     ("promo", _keyed(PROMO, _PROMO_KEYS), 60),
-    ("copyright", lambda t: bool(COPYRIGHT.match(t)), 25),
+    ("copyright", lambda t: bool(COPYRIGHT.match(t) or FOOTER_COPYRIGHT.match(t)), 25),
     ("disclaimer", lambda t: bool(DISCLAIMER.search(t)), 40),
     ("breadcrumb", lambda t: bool(BREADCRUMB.match(t)), 10),
     ("byline", lambda t: bool(BYLINE.match(t)) or bool(WIRE_TRAILER.search(t)), 25),

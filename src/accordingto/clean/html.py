@@ -3,7 +3,9 @@ tags for title and site name, each kept with the tag that shows it."""
 
 from __future__ import annotations
 
+import html as htmllib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import htmldate
@@ -11,7 +13,7 @@ import lxml.html
 import trafilatura
 
 from ..model import Evidence
-from .lines import Line
+from .lines import Line, norm_key
 from .metadata import parse_date
 from .outlets import name_key
 
@@ -22,12 +24,17 @@ _DATE_KEYS = (
 )  # fmt: skip
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"(?P<value>[^"]{8,40})"')
 _JSONLD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"(?P<value>[^"]{2,80})"')
+_HIDDEN = re.compile(
+    r"<(head|script|style|noscript|template|svg)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE
+)
+_TAG = re.compile(r"<[^>]+>")
 _SUFFIX_SEP = re.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
 
 
 @dataclass(slots=True)
 class Page:
     lines: list[Line] = field(default_factory=list)
+    visible: list[str] = field(default_factory=list)  # every text line a reader sees, in order
     title: Evidence | None = None
     site: Evidence | None = None  # og:site_name, or the JSON-LD publisher
     site_guess: str | None = None  # trafilatura's site name (JSON-LD publisher, title suffix)
@@ -49,6 +56,7 @@ def read_page(html: str, url: str | None, known_site: str | None = None) -> Page
     if not text and tree is not None:
         text = tree.text_content()
     page.lines = [Line(t.strip(), i) for i, t in enumerate(text.split("\n")) if t.strip()]
+    page.visible = visible_lines(html)
 
     if "og:site_name" in metas:
         page.site = Evidence(metas["og:site_name"][0], metas["og:site_name"][1], "html")
@@ -75,6 +83,32 @@ def read_page(html: str, url: str | None, known_site: str | None = None) -> Page
 
     page.published = _published(html, metas, url)
     return page
+
+
+def visible_lines(html: str) -> list[str]:
+    """The page's text as a reader sees it, one trimmed line per source line."""
+    text = htmllib.unescape(_TAG.sub("", _HIDDEN.sub("", html)))
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def page_furniture(visible: list[str], body: list[str], removed: list[str]) -> list[str]:
+    """Every visible line that is not body, in page order (nav, bylines, footers that the
+    extractor dropped, and the lines the text rules removed), so nothing is dropped silently.
+    A visible line that is a fragment of a body paragraph (one <p> over several source
+    lines) is body."""
+    left = Counter(norm_key(p) for p in body)
+    body_text = "\n".join(left)
+    out: list[str] = []
+    for line in visible:
+        key = norm_key(line)
+        if not key:
+            continue
+        if left[key] > 0:
+            left[key] -= 1
+        elif len(key.split()) < 4 or key not in body_text:
+            out.append(line)
+    seen = {norm_key(line) for line in out}
+    return out + [line for line in removed if norm_key(line) not in seen]
 
 
 def _metas(html: str) -> tuple[dict[str, tuple[str, str]], lxml.html.HtmlElement | None]:

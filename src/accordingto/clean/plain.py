@@ -140,7 +140,11 @@ def _read_provenance(out: Cleaned, table: OutletTable) -> None:
                 out.origin = Evidence(known, text, "text")
     if out.outlet is None:
         for label, text in out.labels:
-            m = bp.COPYRIGHT.match(text) if label == "copyright" else None
+            m = (
+                (bp.FOOTER_COPYRIGHT.match(text) or bp.COPYRIGHT.match(text))
+                if label == "copyright"
+                else None
+            )
             full = m.group("name").strip(" .,") if m else ""
             name = _CORPORATE.sub("", full).strip(" .,")
             if name and word_count(name) <= 6:
