@@ -308,3 +308,27 @@ def test_figure_lineage_finds_a_dropped_qualifier_through_any_route() -> None:
     got = {(m["type"], m["from"]["file"], m["to"]["file"]) for m in figure_lineage(bare, [hedged], infos)}
     assert got == {("approximator_changed", "a.txt", "c.txt"), ("hedge_dropped", "a.txt", "c.txt")}
     assert figure_lineage(hedged, [bare], infos) == [] or all(m["type"] != "hedge_dropped" for m in figure_lineage(hedged, [bare], infos))
+
+
+def test_an_article_that_belongs_to_two_stories_merges_them(tmp_path: Path) -> None:
+    from link_fixture import Doc
+
+    a = Doc("a.txt", "Quell signs\n\nHarlow Rovers signed Tomas Quell, said Edda Lorne of Harlow Rovers.",
+            "Harlow Echo", "2026-06-01").names(("Harlow Rovers", "ORG", ("Harlow Rovers",)),
+                                               ("Tomas Quell", "PERSON", ("Tomas Quell",)))
+    b = Doc("b.txt", "Fee row\n\nDunmere Athletic chairman Ansel Brook said Dunmere Athletic wanted more.",
+            "Dunmere Gazette", "2026-06-02").names(("Dunmere Athletic", "ORG", ("Dunmere Athletic",)),
+                                                   ("Ansel Brook", "PERSON", ("Ansel Brook",)))
+    c = Doc("c.txt", "Deal done\n\nTomas Quell left Dunmere Athletic for Harlow Rovers after Ansel Brook agreed a fee.",
+            "Valley Voice", "2026-06-03").names(("Harlow Rovers", "ORG", ("Harlow Rovers",)),
+                                                ("Tomas Quell", "PERSON", ("Tomas Quell",)),
+                                                ("Dunmere Athletic", "ORG", ("Dunmere Athletic",)),
+                                                ("Ansel Brook", "PERSON", ("Ansel Brook",)))
+    with Store(tmp_path / "m.duckdb") as store:
+        store.write([a.analysis(), b.analysis()])
+        link(store)
+        assert partition(store) == {frozenset({"a.txt"}), frozenset({"b.txt"})}
+        store.write([c.analysis()])
+        link(store)
+        assert partition(store) == {frozenset({"a.txt", "b.txt", "c.txt"})}
+        assert store.con.execute("SELECT count(DISTINCT story_id) FROM link_state").fetchall()[0][0] == 1

@@ -83,7 +83,7 @@ def link(store: Store, *, chunk: int = CHUNK) -> LinkSummary:
 def _link_chunk(store: Store, ids: Sequence[str], outlets: Outlets, summary: LinkSummary) -> None:
     analyses = load_analyses(store, ids)
     dates = {aid: when(a) for aid, a in analyses.items()}
-    cites = {aid: extract_citations(a, outlets) for aid, a in analyses.items()}
+    cites = {aid: extract_citations(a, outlets, aid) for aid, a in analyses.items()}
     store._insert("citations", [_citation_row(c, i) for cs in cites.values() for i, c in enumerate(cs)])
     summary.citations += sum(len(cs) for cs in cites.values())
     cited = {aid: {name_key(c.cites) for c in cs if c.kind == "outlet"} for aid, cs in cites.items()}
@@ -174,7 +174,7 @@ def _update_stories(
     rows, cluster_rows, story_rows, gone = [], [], [], []
     for sid in stories:
         ids = [m for m in members.get(sid, []) if m in infos]
-        units = {aid: units_of(analyses[aid]) for aid in ids}
+        units = {aid: units_of(analyses[aid], aid) for aid in ids}
         sc, touched = build(sid, units, existing.get(sid, {}), by_story[sid])
         by_cluster = sc.members()
         rank = _publication_rank(ids, infos)

@@ -156,9 +156,11 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span.of(text, start, end)
 
 
-def extract_citations(a: Analysis, outlets: Outlets) -> list[Citation]:
-    """Every citation `a` makes, once per (cited, kind), in order of first evidence."""
+def extract_citations(a: Analysis, outlets: Outlets, article_id: str | None = None) -> list[Citation]:
+    """Every citation `a` makes, once per (cited, kind), in order of first evidence; keyed by
+    `article_id` (the store's key; by default the article's id)."""
     art = a.article
+    aid = article_id or art.id
     text = art.text
     own = name_key(outlets.resolve(art.outlet.value, assume_outlet=True)) if art.outlet and art.outlet.value else ""
     context = [x.value for x in (art.outlet, art.republished_from) if x and x.value]
@@ -167,7 +169,7 @@ def extract_citations(a: Analysis, outlets: Outlets) -> list[Citation]:
     def add(cites: str | None, kind: str, marker: str, evidence: Span | None, medium: str | None = None) -> None:
         if not cites or not name_key(cites) or (kind == "outlet" and name_key(cites) == own):
             return
-        found.append(Citation(art.id, cites, kind, marker, evidence, medium))
+        found.append(Citation(aid, cites, kind, marker, evidence, medium))
 
     if art.republished_from and art.republished_from.value:  # an unnamed re-publication cites no one
         rep = outlets.resolve(art.republished_from.value, assume_outlet=True)

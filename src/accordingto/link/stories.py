@@ -28,6 +28,7 @@ TOP_KEYS = 24
 LOOKUP_KEYS = 8
 POSTING_CAP = 100
 JOIN_SCORE = 0.3
+MERGE_SCORE = 0.5
 DATE_SLACK = timedelta(days=21)  # how far past a story's dated range a follow-up may come
 # Runs of capitalised words; shouted headlines (all capitals) are left out, since there every
 # word is capitalised. A single capitalised word opening a sentence is just the opening.
@@ -131,6 +132,7 @@ def assign_stories(
         params=[sorted(set(copy_of.values()))],
     ).fetchall())
     result: dict[str, tuple[str, float]] = {}
+    merged: dict[str, str] = {}
     for aid in order:
         keys = art_keys[aid]
         n_docs += 1
@@ -141,22 +143,29 @@ def assign_stories(
         total = sum(top.values()) or 1.0
         original = copy_of.get(aid)
         best, best_score = None, 0.0
+        scores: dict[str, float] = {}
         if original and (sid := result.get(original, (known_story.get(original), 0))[0]):
             best, best_score = sid, 1.0
         else:
             # Blocking: look stories up by the article's rarest keys only; a key that many
             # stories share ("v:killing") adds to the score but finds no candidates.
-            lookup = [k for k in top if len(by_key.get(k, ())) <= POSTING_CAP][:LOOKUP_KEYS]
+            lookup = [k for k in top if 0 < len(by_key.get(k, ())) <= POSTING_CAP][:LOOKUP_KEYS]
             candidates = {sid for k in lookup for sid in by_key.get(k, ())}
             for sid in candidates:
                 st = stories[sid]
                 if not st.fits(dates[aid]):
                     continue
                 share = sum(w * min(1.0, 3 * st.keys[k] / max(st.size, 1)) for k, w in top.items() if st.keys.get(k))
+                scores[sid] = share / total
                 if share / total > best_score:
                     best, best_score = sid, share / total
         if best is None or best_score < JOIN_SCORE:
             best, best_score = story_id(aid), 0.0
+        else:
+            # An article that belongs to two stories this surely shows they are one.
+            for other in [o for o, sc in scores.items() if o != best and sc >= MERGE_SCORE]:
+                _absorb(stories, by_key, best, other)
+                merged[other] = best
         st = stories.setdefault(best, StoryState(best))
         st.size += 1
         w = dates[aid]
@@ -167,8 +176,42 @@ def assign_stories(
             st.keys[k] += 1
             by_key[k].add(best)
         result[aid] = (best, round(best_score, 3))
+    def final(sid: str) -> str:
+        while sid in merged:
+            sid = merged[sid]
+        return sid
+
+    result = {aid: (final(sid), score) for aid, (sid, score) in result.items()}
+    _merge_stored(store, {old: final(old) for old in merged}, set(all_keys))
     _save(store, art_keys, df, stories, result)
     return result
+
+
+def _absorb(stories: dict[str, StoryState], by_key: dict[str, set[str]], into: str, other: str) -> None:
+    st, old = stories[into], stories.pop(other)
+    st.size += old.size
+    days = [d for d in (st.earliest, st.latest, old.earliest, old.latest) if d]
+    st.earliest, st.latest = (min(days), max(days)) if days else (None, None)
+    for k, n in old.keys.items():
+        st.keys[k] += n
+        by_key[k].discard(other)
+        by_key[k].add(into)
+
+
+def _merge_stored(store: Store, merges: Mapping[str, str], batch_keys: set[str]) -> None:
+    """Move merged stories' members, claims and keys to the story that absorbed them. Keys
+    the batch touched are written afterwards from memory; the others are added up here."""
+    for old, new in merges.items():
+        for table in ("story_members", "link_state", "cluster_members", "claim_clusters"):
+            store.con.execute(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", [new, old])
+        store.con.execute(
+            """INSERT INTO story_keys SELECT ?, key, n FROM story_keys
+               WHERE story_id = ? AND key NOT IN (SELECT unnest(?))
+               ON CONFLICT (story_id, key) DO UPDATE SET n = story_keys.n + excluded.n""",
+            [new, old, sorted(batch_keys)],
+        )
+        store.con.execute("DELETE FROM story_keys WHERE story_id = ?", [old])
+        store.con.execute("DELETE FROM stories WHERE id = ?", [old])
 
 
 def _save(

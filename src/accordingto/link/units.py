@@ -62,7 +62,9 @@ def _figure(q: Quantity, sentence: Span) -> Figure:
     return Figure(q.span.text, q.value, q.approximate, q.approximator, counts, q.span)
 
 
-def units_of(a: Analysis) -> list[Unit]:
+def units_of(a: Analysis, article_id: str | None = None) -> list[Unit]:
+    """The claim units of `a`, keyed by `article_id` (the store's key; by default the article's id)."""
+    aid = article_id or a.article.id
     text = a.article.text
     spans: dict[int, Span] = {}
 
@@ -88,7 +90,7 @@ def units_of(a: Analysis) -> list[Unit]:
     units = []
     for start in sorted(spans):
         s = spans[start]
-        u = Unit(a.article.id, start, s, content_words(s.text))
+        u = Unit(aid, start, s, content_words(s.text))
         u.figures = [_figure(q, s) for q in a.quantities if _inside(q.span, s)]
         u.quotes = [Span(p.start, p.end, p.text) for p in quotations(s.text, s.start)]
         attr = _attribution_for(a.attributions, s)
