@@ -157,7 +157,7 @@ def main() -> None:
     print(f"  accordingto clean+analyze: {r['articles'] / r['ours_s']:.2f} articles/s, "
           f"{r['words'] / r['ours_s']:.0f} words/s")
     print(f"  ratio (ours / plain spaCy throughput): {r['ratio']:.2f}x")
-    print(f"\n| articles | workers | articles/s | words/s | peak RSS | DB per 1k articles | link |")
+    print("\n| articles | workers | articles/s | words/s | peak RSS | DB per 1k articles | link |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
