@@ -572,3 +572,37 @@ def test_news_prose_shapes_stay_body():
     assert a.boilerplate == PROSE_FURNITURE
     assert paragraphs(a)[1:] == [line for line in lines if line not in PROSE_FURNITURE]
     assert a.published is None  # a date in the body is not the publication date
+
+
+def test_aggregator_names_itself_and_the_original():
+    text = (
+        "Ferry fares to rise by a fifth\n\n"
+        "Share this story: Facebook | X | Email\n\n"
+        "Fares on the island ferries will rise by 20 per cent in April, the operator said.\n\n"
+        "Source: The Island Herald\n\n"
+        "Read more at The Island Herald.\n\n"
+        "More on QuickWire Digest\n\n"
+        "quickwiredigest.example aggregates stories from around the web. Copyright remains with the original publishers.\n"
+    )
+    a = run(text)
+    # The aggregator's notice names its domain, spelled out elsewhere on the page.
+    assert a.outlet is not None and a.outlet.value == "QuickWire Digest"
+    assert a.republished_from is not None and a.republished_from.value == "The Island Herald"
+    assert a.republished_from.evidence == "Source: The Island Herald"
+    assert paragraphs(a)[1:] == [
+        "Fares on the island ferries will rise by 20 per cent in April, the operator said."
+    ]
+
+
+def test_site_named_by_its_own_promo_and_footer():
+    promo = run(
+        "Bridge closes for repairs\n\nThe bridge will close for a month, engineers at the Valley Echo learned.\n\n"
+        "Never miss an Echo exclusive - turn on notifications\n"
+    )
+    assert promo.outlet is not None and promo.outlet.value == "Valley Echo"
+    assert promo.outlet.evidence == "Never miss an Echo exclusive - turn on notifications"
+    footer = run(
+        "Bridge closes for repairs\n\nThe bridge will close.\n\nRiverside Gazette © 2025 · Terms · Privacy\n"
+    )
+    assert footer.outlet is not None and footer.outlet.value == "Riverside Gazette"
+    assert footer.boilerplate == ["Riverside Gazette © 2025 · Terms · Privacy"]

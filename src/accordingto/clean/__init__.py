@@ -12,7 +12,8 @@ from .html import page_furniture, read_page
 from .lines import split_lines
 from .metadata import parse_date
 from .outlets import OutletTable, name_key, outlet_table
-from .plain import Cleaned, clean_lines
+from .plain import clean_lines
+from .provenance import Provenance
 
 __all__ = ["clean", "outlet_table", "OutletTable"]
 
@@ -61,7 +62,7 @@ def _clean(doc: RawDocument) -> Article:
         # known, and marked by its origin so readers can tell it apart.
         published = Evidence(iso, f"WARC-Date: {hints['warc_date']}", "warc")
 
-    outlet, republished = _provenance(host, cleaned)
+    outlet, republished = _provenance(host, cleaned.source)
     estimate = None
     if published and published.value and published.origin != "warc":
         estimate = DateEstimate(
@@ -82,21 +83,29 @@ def _clean(doc: RawDocument) -> Article:
     )
 
 
-def _provenance(host: Evidence | None, cleaned: Cleaned) -> tuple[Evidence | None, Evidence | None]:
+def _provenance(host: Evidence | None, found: Provenance) -> tuple[Evidence | None, Evidence | None]:
     """(outlet, republished_from). The outlet is who serves this copy: the host the
-    container names, else the outlet the text names ("Read more at X", "© X"). An explicit
+    container names, else the site the furniture names as itself ("© X", "X aggregates
+    stories", "Get the X's scoops"), else the "Read more at X" credit. An explicit
     re-publication marker ("Source: X | Read Full Article", "originally appeared in X"),
-    or a text-named outlet other than the host, gives `republished_from`, even unnamed
-    (value None). A wire dateline's agency is the outlet when nothing else is known, else
-    the original."""
-    outlet = host or cleaned.outlet
-    # With a host known, an outlet the text names is where this copy came from.
-    origin = cleaned.origin or (cleaned.outlet if host else None) or cleaned.wire
-    if outlet is None and cleaned.origin is None and cleaned.wire:
-        return cleaned.wire, None
-    if origin and origin.value and outlet and name_key(origin.value) == name_key(outlet.value or ""):
+    or a "Read more at X" other than the outlet, gives `republished_from`,
+    even unnamed (value None). A wire dateline's agency is the outlet when nothing else is
+    known, else the original."""
+    outlet = host or found.outlet or found.credit
+    if outlet is found.outlet and found.credit and _same_outlet(found.credit.value or "", outlet.value or ""):
+        outlet = found.credit  # the same site: "Read more at X." is the plainer evidence
+    origin = found.origin or (found.credit if outlet is not found.credit else None) or found.wire
+    if outlet is None and found.origin is None and found.wire:
+        return found.wire, None
+    if origin and origin.value and outlet and _same_outlet(origin.value, outlet.value or ""):
         origin = None
     return outlet, origin
+
+
+def _same_outlet(a: str, b: str) -> bool:
+    """ "Courier" and "The Daily Courier" name one outlet."""
+    ka, kb = name_key(a), name_key(b)
+    return ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "
 
 
 def _looks_like_html(content: str) -> bool:

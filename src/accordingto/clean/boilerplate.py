@@ -196,7 +196,7 @@ ORIGINALLY = re.compile(
     rf"\s+(?:on|in|at|by|from|through|via|of)\s+(?P<name>{_NAME})\s*(?:[,.;(]|$)",
     re.IGNORECASE,
 )
-_PLATFORMS = {"instagram", "twitter", "x", "facebook", "youtube", "tiktok", "telegram", "linkedin", "threads"}
+PLATFORMS = {"instagram", "twitter", "x", "facebook", "youtube", "tiktok", "telegram", "linkedin", "threads"}
 # "Source: X" lines and bare re-publication markers ("Read Full Article").
 SOURCE = re.compile(r"^sources?\s*[:：]\s*(?P<name>.+?)\s*$", re.IGNORECASE)
 FULL_ARTICLE = _rx(r"^(read|view|see|open) (the )?(full|original|whole) (article|story|report)[.!]?$")
@@ -287,7 +287,7 @@ def is_credit(text: str) -> bool:
 
 def _names_outlet(rx: re.Pattern[str], text: str) -> bool:
     m = rx.search(text)
-    return bool(m) and m.group("name").strip(" .").casefold() not in _PLATFORMS
+    return bool(m) and m.group("name").strip(" .").casefold() not in PLATFORMS
 
 
 # Words link-box headers are made of; a short line of only these, with one of the

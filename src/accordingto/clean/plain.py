@@ -9,26 +9,20 @@ from dataclasses import dataclass, field
 from ..model import Evidence
 from . import boilerplate as bp
 from .lines import Line, ends_sentence, headline_like, norm_key, word_count
-from .metadata import date_line, dateline_agency, split_date_header
+from .metadata import date_line, split_date_header
 from .outlets import OutletTable
-
-_WIRE_SUFFIX = re.compile(r"\s+(wire service|news service|newswire|wire|news agency wire)$", re.IGNORECASE)
-_CORPORATE = re.compile(r"[,.]?\s+(ltd|limited|inc|llc|plc|corp(oration)?)\.?$", re.IGNORECASE)
+from .provenance import Provenance, read_provenance
 
 
 @dataclass(slots=True)
 class Cleaned:
-    """What the lines say. `outlet` is the publisher the text names ("Read more at X",
-    "© X"); `origin` the original it says it copies ("Source: X", "originally appeared
-    in X"), with value None for a bare marker ("Read Full Article")."""
+    """What the lines say: body, furniture, headline, date, and provenance."""
 
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     labels: list[tuple[str, str]] = field(default_factory=list)  # (label, line) of removed lines
-    outlet: Evidence | None = None
-    origin: Evidence | None = None
-    wire: Evidence | None = None  # the agency of a wire dateline ("LONDON (Reuters) -")
+    source: Provenance = field(default_factory=Provenance)
     published: Evidence | None = None
 
 
@@ -66,7 +60,7 @@ def clean_lines(lines: list[Line], table: OutletTable, title_hint: str | None = 
         else:
             out.boilerplate.append(line.text)
             out.labels.append((label, line.text))
-    _read_provenance(out, table)
+    out.source = read_provenance(out.labels, out.paragraphs, title_text is not None, table)
     return out
 
 
@@ -110,58 +104,3 @@ def _find_title(lines: list[Line], labels: list[str | None]) -> int | None:
             return i
         return None
     return None
-
-
-def _agency_name(name: str) -> str:
-    """ "the X wire service" → "X"."""
-    return _WIRE_SUFFIX.sub(
-        "", re.sub(r"^the\s+(?=.*\s(wire|service)$)", "", name.strip(), flags=re.IGNORECASE)
-    )
-
-
-def _read_provenance(out: Cleaned, table: OutletTable) -> None:
-    for label, text in out.labels:
-        if label == "read_more_at" and out.outlet is None and (m := bp.READ_MORE_AT.search(text)):
-            out.outlet = Evidence(table.canonical(m.group("name")), text, "text")
-        elif label == "originally" and out.origin is None and (m := bp.ORIGINALLY.search(text)):
-            out.origin = Evidence(table.canonical(_agency_name(m.group("name"))), text, "text")
-        elif label == "full_article" and out.origin is None:
-            out.origin = Evidence(None, text, "text")
-        elif label == "source" and (m := bp.SOURCE.search(text)):
-            name, _, marker = m.group("name").partition("|")
-            name = name.strip()
-            if bp.FULL_ARTICLE.search(name) and out.origin is None:
-                out.origin = Evidence(None, text, "text")
-            elif bp.FULL_ARTICLE.search(marker.strip()) and (out.origin is None or out.origin.value is None):
-                # "Source: X | Read Full Article": a copy of X, whatever X is.
-                out.origin = Evidence(table.canonical(name), text, "text")
-            elif (known := table.by_name(name)) and (out.origin is None or out.origin.value is None):
-                # Only a news outlet makes "Source:" a re-publication; a ministry is a citation.
-                out.origin = Evidence(known, text, "text")
-    if out.outlet is None:
-        for label, text in out.labels:
-            m = (
-                (bp.FOOTER_COPYRIGHT.match(text) or bp.COPYRIGHT.match(text))
-                if label == "copyright"
-                else None
-            )
-            full = m.group("name").strip(" .,") if m else ""
-            name = _CORPORATE.sub("", full).strip(" .,")
-            if name and word_count(name) <= 6:
-                out.outlet = Evidence(table.by_name(full) or table.canonical(name), text, "text")
-                break
-    # The dateline opens the first body paragraph, after the headline and any standfirst.
-    first = 1 if out.title else 0
-    for paragraph in out.paragraphs[first : first + 3]:
-        if (wire := dateline_agency(paragraph)) and (known := table.by_name(wire[0])):
-            out.wire = Evidence(known, wire[1], "text")
-            break
-    for label, text in out.labels:
-        if out.wire is None and label in ("byline", "dateline"):
-            # "By The Associated Press", "By Jane Doe, Reuters": an agency or outlet as author.
-            names = re.split(
-                r"[,|;/–—]|\b(?:and|for|of)\b", re.sub(r"^.{0,30}?\bby\s+", "", text, flags=re.IGNORECASE)
-            )
-            known = next((k for n in names if n.strip() and (k := table.by_name(n.strip()))), None)
-            if known:
-                out.wire = Evidence(known, text, "text")
