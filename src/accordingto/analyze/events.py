@@ -54,7 +54,7 @@ PLAN_VERBS = {
 }
 PLAN_NOUNS = {"plan", "plans", "proposal", "threat", "intention", "bid", "attempt"}
 NEGATORS = {"deny", "refute", "reject", "prevent", "block", "avoid", "foil"}
-# What someone is urged or ordered to do has not happened: it is read as hypothetical.
+# What someone is urged or asked to do has not happened: it is read as hypothetical.
 DEMANDS = {"call", "calls", "urge", "demand", "appeal", "press", "ask", "request", "plead"}
 # What someone in authority orders is decided, not done yet: planned.
 ORDERS = {"order", "tell", "instruct", "direct", "command", "authorise", "authorize"}
@@ -550,6 +550,11 @@ def _modality(tok: Token) -> Modality:
                 return "hypothetical"
             if lemma in ORDERS:
                 return "planned"
+        # "Accusations can arise": a subject of a may-verb is only possible, not an event.
+        if cur.dep_ == "nsubj" and any(
+            c.dep_ == "aux" and c.lower_ in MODALS_HYPO for c in cur.head.children
+        ):
+            return "hypothetical"
         # Only complements inherit the mood of what governs them; a subject does not, nor a conjunct
         # unless it shares an infinitive ("to stop hiding and evacuate people").
         shares = cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(
