@@ -75,6 +75,10 @@ def parse_date(value: str) -> str | None:
     return found[0] if found else None
 
 
+# What may remain of a date line besides the date: a byline ("By Jane Doe").
+_BYLINE_REST = re.compile(r"(?:[Bb]y\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}(?:and\s+(?:[A-Z][\w'’.-]*\s*){1,4})?")
+
+
 def date_line(text: str) -> tuple[str, bool] | None:
     """A line that only states a date ("Published: 3 March 2024, 10:15 GMT", "Updated …"):
     returns (ISO date, whether it is an update date) or None."""
@@ -92,10 +96,6 @@ def date_line(text: str) -> tuple[str, bool] | None:
         r"\bpublished\b", text, re.IGNORECASE
     )
     return iso, updated
-
-
-# What may remain of a date line besides the date: a byline ("By Jane Doe").
-_BYLINE_REST = re.compile(r"(?:[Bb]y\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}(?:and\s+(?:[A-Z][\w'’.-]*\s*){1,4})?")
 
 
 def split_date_header(line: str) -> tuple[str, str, str] | None:
