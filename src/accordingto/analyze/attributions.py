@@ -339,9 +339,11 @@ class Extractor:
                 continue  # "to tell him": not yet said
             if tok.dep_ == "pcomp":
                 continue  # "by saying …": a manner, not a report
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue  # "would not say whether …": no statement was made
             if self.inside_fragment(tok.idx):
                 continue  # words inside scare quotes are someone's wording, not a report here
-            if tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(c.dep_ in ("auxpass", "nsubjpass", "nsubj", "aux") for c in tok.children):
+            if tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(c.dep_ in ("auxpass", "nsubjpass", "nsubj", "aux", "agent") for c in tok.children):
                 continue  # "Asked whether …, X said": a question put to the speaker
             if tok.lemma_ == "quote" and (cand := self._quoted_as_saying(tok)) is not None:
                 self.consumed.add(tok.i)
@@ -352,7 +354,12 @@ class Extractor:
             subj, how = subject_of(tok)
             if subj is not None and how == "active" and subj.lower_ in ("i", "we", "you"):
                 continue  # a speaker's own "I think" inside a quote: the quote is the attribution
-            cand = self._evidenced(tok) or self._inverted(tok, cue) or self._clause(tok, cue, subj, how)
+            cand = (
+                self._as_reported(tok, subj, how)
+                or self._evidenced(tok)
+                or self._inverted(tok, cue)
+                or self._clause(tok, cue, subj, how)
+            )
             if cand is not None:
                 self.consumed.add(tok.i)
                 self.cands.append(cand)
@@ -384,6 +391,25 @@ class Extractor:
                          kind="indirect", cue=_ordered(tok.idx, saying.idx + len(saying.text)), polarity=cue.polarity,
                          src_head=speaker, src_toks=mention_tokens(speaker, {t.i for t in content}), via=via,
                          cue_token=tok.i, paragraph=self.para(tok.idx), hedges=hedges_in(self.doc, *ext))
+
+    def _as_reported(self, tok: Token, subj: Token | None, how: str) -> Candidate | None:
+        """'…, as reported by X' / '…, as X reported': X is the source of the host clause."""
+        if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            return None
+        if subj is None or how not in ("active", "agent"):
+            return None
+        cue = self.lex.verb(tok)
+        if tok.lemma_.lower() not in AS_REPORT_VERBS or cue is None or content_of_verb(tok, cue, {subj.i}) is not None:
+            return None  # "as a spokesperson said they would …": a report of its own, not a relay
+        own = {t.i for t in tok.subtree}
+        host = [t for t in tok.head.subtree if t.i not in own]
+        ext = extent(_contiguous_around(host, tok.head))
+        if ext is None:
+            return None
+        first = min(tok.subtree, key=lambda t: t.i)
+        return Candidate(pos=ext[0], sentence=self.sent_of(tok), content=ext, kind="according_to",
+                         cue=_ordered(first.idx, tok.idx + len(tok.text)) if how == "agent" else (tok.idx, tok.idx + len(tok.text)),
+                         src_head=subj, src_toks=mention_tokens(subj), cue_token=tok.i, paragraph=self.para(tok.idx))
 
     def _evidenced(self, tok: Token) -> Candidate | None:
         """'Corruption … is proven by X reports': a passive of evidence whose agent is the source
@@ -753,7 +779,9 @@ class Extractor:
             if c.content[0] >= c.content[1] or (c.cue is not None and c.cue[0] > c.cue[1]):
                 continue  # a degenerate span from a broken parse: no statement to point at
             kind = c.kind
-            for o, cl in self.quotes_opening_in(*c.content):
+            for o, cl in self.quotes_opening_in(c.content[0] - 2, c.content[1]):
+                if o < c.content[0] and c.content[1] <= cl < c.content[1] + 2 and c.kind != "direct" and not text[o:c.content[0]].strip("“‘\"'"):
+                    c.content = (o, cl + 1)  # a content that is exactly a quoted fragment keeps its marks
                 if c.content[0] <= o < c.content[1] and c.content[1] <= cl < c.content[1] + 2 and c.kind != "direct":
                     c.content = (c.content[0], cl + 1)
                 if c.content[0] <= o < c.content[1] and kind == "indirect" and cl < c.content[1]:
@@ -838,7 +866,9 @@ class Extractor:
         return out
 
 
-ANONYMITY = re.compile(r"^(not )?to be (named|identified|quoted)$|^anonymity$", re.I)
+ANONYMITY = re.compile(r"^(not )?to be (named|identified|quoted)\b|^anonymity$", re.I)
+AS_REPORT_VERBS = {"report", "say", "state", "note", "announce", "reveal", "disclose", "confirm", "write", "tell",
+                   "publish", "quote", "cite", "claim", "put", "explain", "describe", "indicate", "suggest", "show"}
 EVIDENCE_VERBS = {"prove", "show", "demonstrate", "corroborate", "document", "evidence", "substantiate", "support"}
 ADVERB_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
 

@@ -7,12 +7,14 @@ from spacy.tokens import Token
 
 from .cues import Cue, lexicon
 
+EDGE_PUNCT = {",", ".", ";", ":", "!", "?", "–", "—", "-", "…", "..."}
 WH_WORDS = {"what", "who", "whom", "which", "how", "why", "where", "when", "whether", "if"}
 RELATIVE = {"who", "which", "that", "whom"}
 # verbs whose "to"-infinitive after an addressee is the reported content ("told X to …")
-DIRECTIVE = set(
-    ["tell", "ask", "urge", "order", "instruct", "direct", "call", "warn", "advise", "request", "beg", "implore", "remind", "encourage", "invite", "command", "demand", "press", "push", "appeal", "claim", "promise", "vow", "pledge", "threaten", "agree", "refuse", "offer"]
-)
+DIRECTIVE = {
+    "tell", "ask", "urge", "order", "instruct", "direct", "call", "warn", "advise", "request", "beg", "implore",
+    "remind", "encourage", "invite", "command", "demand", "press", "push", "appeal", "claim", "threaten",
+}
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAIM_NOUNS = {"concern", "fear", "idea", "notion", "speculation", "story", "allegation", "rumour", "rumor", "criticism"}
 BACKSHIFT = {"was", "were", "would", "had", "could", "might"}
@@ -24,13 +26,11 @@ def extent(toks: list[Token]) -> tuple[int, int] | None:
     """Characters covered by a token list (first to last), trimmed of edge punctuation, a leading
     complementizer and a trailing comma or full stop."""
     toks = sorted(toks, key=lambda t: t.i)
-    while toks and (toks[0].is_space or (toks[0].is_punct and toks[0].text not in "“‘\"'[(") or (
-        toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if") and len(toks) > 1
+    while toks and (toks[0].is_space or toks[0].text in EDGE_PUNCT or (
+        toks[0].dep_ == "mark" and toks[0].lower_ == "that" and len(toks) > 1
     )):
-        if toks[0].dep_ == "mark" and toks[0].lower_ in ("whether", "if"):
-            break  # "whether …" is part of a reported question
         toks.pop(0)
-    while toks and (toks[-1].is_space or (toks[-1].is_punct and toks[-1].text not in "”’\"')]")):
+    while toks and (toks[-1].is_space or toks[-1].text in EDGE_PUNCT):
         toks.pop()
     if not toks:
         return None

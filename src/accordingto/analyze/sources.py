@@ -296,9 +296,10 @@ class Resolver:
             ref = self._description(lower_head, before, mods)
             if ref is not None:
                 return Source(ref.name, ref.type, ref.role, ref.text_head, text)
+        name = strip_det(text.split(",")[0]) or strip_det(text)
         if lower_head in ORG_NOUNS and not plural:
-            return Source(strip_det(text), "organisation", None, lower_head, text)
-        return Source(strip_det(text), "anonymous", strip_det(text) if lower_head in PERSON_NOUNS else None, lower_head, text, plural=plural)
+            return Source(name, "organisation", None, lower_head, text)
+        return Source(name, "anonymous", strip_det(text) if lower_head in PERSON_NOUNS else None, lower_head, text, plural=plural)
 
     def _person_in(self, head: Token, toks: list[Token]) -> Token | None:
         """The named person a mention stands for: its head, or a name in apposition to it
