@@ -136,3 +136,18 @@ def test_seed_figures_meet_the_targets(seed_scores):
     assert seed_scores["event_patient_acc"] >= 0.70
     assert seed_scores["entity_f1"] >= 0.85
     assert seed_scores["date_estimate_iou"] >= 0.5
+
+
+def test_the_offence_in_a_charge_is_not_an_event(nlp):
+    text = "The depot manager was charged with gross negligence causing death."
+    assert [(e.type, e.patient) for e in events(nlp, text)] == [("charge", "depot manager")]
+
+
+def test_a_hedged_past_is_still_an_event(nlp):
+    [event] = events(nlp, "As many as 15 people may have died in the fire.")
+    assert (event.type, event.modality) == ("death", "actual")
+
+
+def test_a_fire_is_not_an_attacker_but_killings_without_a_killer_are_deaths(nlp):
+    text = "The blaze destroyed the warehouse. At least 12 people were killed."
+    assert [(e.type, e.patient) for e in events(nlp, text)] == [("death", "At least 12 people")]

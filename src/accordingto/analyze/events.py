@@ -28,6 +28,11 @@ PERSON_NOUNS = {
     "soldier", "civilian", "member", "leader", "critic", "opponent", "lawyer", "spy", "traitor", "executive",
     "governor", "mayor", "deputy", "colonel", "admiral", "staff", "worker", "citizen", "student", "protester",
     "ex-director", "boss", "aide", "adviser", "businessman", "oligarch", "suspect", "prisoner", "defector",
+    "manager", "owner", "driver", "operator", "chairman", "chairwoman", "captain", "sergeant", "lieutenant",
+    "priest", "doctor", "nurse", "teacher", "pilot", "resident", "villager", "miner", "refugee", "migrant",
+    "child", "children", "girl", "boy", "teenager", "victim", "husband", "wife", "son", "daughter", "father",
+    "mother", "farmer", "blogger", "dissident", "opposition", "politician", "lawmaker", "mp", "senator",
+    "judge", "prosecutor", "diplomat", "ambassador", "spokesman", "spokeswoman", "crew", "family", "relative",
 }
 MILITARY_NOUNS = {
     "troop", "troops", "force", "forces", "army", "unit", "units", "soldier", "soldiers", "military",
@@ -119,6 +124,8 @@ def extract_events(
         if found is None:
             continue
         kind, start, end = found
+        if _in_offence(tok):
+            continue  # "charged with negligence causing death": the offence, not a death
         if _anaphoric(tok, kind) and kind in seen:
             continue  # "the invasion" again: a mention of an event already listed
         agent = _agent_token(tok, kind)
@@ -133,6 +140,21 @@ def extract_events(
         seen.add(kind)
         events.append(event)
     return events
+
+
+def _in_offence(tok: Token) -> bool:
+    """Inside what someone is charged with or accused of ("charged with murder")."""
+    cur = tok
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ == "conj":
+            return False  # a conjunct may be the accusation's sibling, not its content
+        if cur.dep_ == "pobj" and head.lower_ in ("with", "of") and head.head.lemma_.lower() in (
+            "charge", "accuse", "accusation", "convict", "indict", "suspect", "sentence", "guilty", "charged"
+        ):
+            return True
+        cur = head
+    return False
 
 
 def _repeats(event: Event, events: list[Event], pos: str) -> bool:
@@ -239,10 +261,11 @@ def _sense(tok: Token, sense: str, kind: str) -> bool:
             t.dep_ == "aux" and t.lower_ == "to" and t.head.pos_ == "VERB" and t.head.head in (tok, *objects)
             for t in tok.subtree
         )
-    if sense == "criminal":
-        if tok.pos_ == "VERB" and _passive(tok):
+    if sense == "criminal":  # people are charged; phones and batteries are not
+        if tok.pos_ == "VERB":
             patient = _patient_token(tok, kind)
-            return patient is not None and _is_people(patient)
+            if patient is not None and _is_people(patient):
+                return True
         return tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or (
             tok.pos_ == "NOUN"
             and (any(c.dep_ in ("compound", "amod") for c in tok.children)
@@ -537,6 +560,8 @@ def _modality(tok: Token) -> Modality:
         aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
         if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
             return "negated"
+        if {"may", "might"} & set(aux) and "have" in aux:
+            return "actual"  # "may have died": a hedged past, not a hypothetical one
         if any(a in MODALS_HYPO for a in aux) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return "hypothetical"
         if any(a in MODALS_FUTURE for a in aux) and "have" in aux:
