@@ -1,5 +1,5 @@
 """kill -9 in the middle of `ingest`: the database holds only whole articles, and a re-run
-ends in exactly the database a clean run makes."""
+ends in exactly the database a clean run makes — every table, the link tables included."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ import time
 
 import duckdb
 import pytest
+
+from db_snapshot import differences
+from db_snapshot import snapshot as whole
 
 TEMPLATE = """Council {n} approves harbour budget after long debate
 
@@ -32,10 +35,10 @@ def write_corpus(directory, count: int) -> None:
         )
 
 
-def ingest(db, corpus) -> subprocess.Popen:
+def ingest(db, corpus, link: bool = False) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "accordingto", "ingest", str(corpus), "--db", str(db), "--batch-size", "4",
-         "--no-link"],
+         *([] if link else ["--no-link"])],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
 
@@ -60,7 +63,7 @@ def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 120)
     clean_db = tmp_path / "clean.duckdb"
-    assert ingest(clean_db, corpus).wait(timeout=600) == 0
+    assert ingest(clean_db, corpus, link=True).wait(timeout=600) == 0
     expected = snapshot(clean_db)
 
     # A migrated store with no articles is already this big: only growth beyond it means batches landed.
@@ -70,7 +73,7 @@ def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
     empty = (tmp_path / "blank.duckdb").stat().st_size
 
     db = tmp_path / "killed.duckdb"
-    proc = ingest(db, corpus)
+    proc = ingest(db, corpus, link=True)
     # Kill once some batches are committed but well before the end.
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None:
@@ -89,5 +92,7 @@ def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
     for table in ("attributions", "quantities", "mentions"):
         assert partial[table] == [row for row in expected[table] if row[0] in kept]
 
-    assert ingest(db, corpus).wait(timeout=600) == 0
+    assert ingest(db, corpus, link=True).wait(timeout=600) == 0
     assert snapshot(db) == expected
+    assert whole(clean_db)["stories"], "the corpus must give link something to store"
+    assert differences(whole(db), whole(clean_db)) == []
