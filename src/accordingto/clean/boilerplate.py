@@ -40,6 +40,8 @@ PROMPT = _rx(
     r"\b(we use|accept( all)?|manage|reject( all)?)\b.{0,20}\bcookies?\b",
     r"\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|e-?mail|register|unsubscribe)\b",
     r"\b(sign up|subscribe|register)\b.{0,40}\bnewsletters?\b",
+    r"\b(your?|you'll)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\b(your?|you'll)\b",
+    r"\b(currently|temporarily) unavailable\b|\bplease try again later\b",
     r"^(get|have|receive|sign up|subscribe|want)\b.{0,80}\b(to|into|in) your inbox\b",
     r"\bdelivered (straight |directly |right )?(to|into) your inbox\b",
     r"^(enter|type) your e-?mail",
@@ -98,6 +100,8 @@ CHROME = _rx(
     r"^(click|tap) to (play|watch|expand|enlarge|view)\b",
     r"^((updated|published|posted|last updated)\s*:?\s*)?\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$",
     r"^(show|see|load|view|read) (more|less|all)$",
+    r"^(video|audio|image|social|twitter|instagram|tiktok|youtube|facebook) embed$",
+    r"^(arrow|icon|chevron|logo|close icon|caret)$",
     r"^((photo|image|picture|slide)\s+)?\d+\s*(of|/)\s*\d+$",
     r"^(enlarge|expand) this image$",
     r"^(hide|show|toggle) caption$",
@@ -126,6 +130,7 @@ WIDGET = _rx(
     r"^(log|sign) in to (comment|reply)\b",
     r"\bcommenting (guidelines|policy|rules)\b",
     r"^have your say$",
+    r"^(comment|comments|reply) (now|here|below)$",
     r"\b(share|leave) your (views|thoughts|comments)\b.{0,30}\bcomments?\b",
     r"\blet us know\b.{0,40}\bin the comments\b",
     r"\bcommenting forum\b",
@@ -180,7 +185,7 @@ TAGGED_LINK = re.compile(r"\[(?-i:[A-Z]{3,}(?: [A-Z]+)?)\]$")
 # "Read more at X.": the article continues at (so came from) outlet X.
 READ_MORE_AT = re.compile(
     r"^(?:read|see|find|continue reading|read the (?:full|whole|original|rest of the) (?:story|article|report))"
-    r"(?: more| this(?: story| article)?| the full story| the full article)?\s+(?:at|on)\s+"
+    r"(?: more| it| this(?: story| article)?| the full story| the full article)?\s+(?:at|on)\s+"
     r"(?P<name>(?:[Tt]he\s+)?(?-i:[A-Z0-9]).*?|[\w-]+\.[a-z]{2,}\S*)\s*[.!]?$",
     re.IGNORECASE,
 )
@@ -336,7 +341,7 @@ def _keyed(rx: re.Pattern[str], keys: tuple[str, ...]) -> Callable[[str], bool]:
 # Literal fragments every pattern of a family contains (a cheap pre-filter).
 _PROMPT_KEYS = (
     "notif", "never miss", "send you", "click", "tap", "press", "hit", "select", "cookie", "newsletter",
-    "inbox", "mail", "thank", "something went wrong", "privacy", "terms", "by continuing", "by clicking",
+    "inbox", "mail", "thank", "something went wrong", "unavailable", "try again", "privacy", "terms", "by continuing", "by clicking",
     "by signing", "by subscribing", "by registering", "ctrl", "error", "mistake", "typo",
 )  # fmt: skip
 _PROMO_KEYS = (
