@@ -325,3 +325,19 @@ def test_random_mixtures_of_words_and_marks_never_raise() -> None:
         run(" ".join(words))
 
     check()
+
+
+def test_as_reported_by_an_outlet_and_councils_as_government() -> None:
+    text = (
+        "The ferry ran a million over budget, as reported by the Velmora Herald.\n\n"
+        "The city council said it had set aside money for emergency housing."
+    )
+    atts = run(text)[0]
+    a = one(atts, "ferry ran")
+    assert a.kind == "according_to" and a.source_type == "media_outlet"
+    assert one(atts, "emergency housing").source_type == "government"
+
+
+def test_negated_reporting_verb_is_not_a_statement() -> None:
+    atts = run("The ministry would not say whether anyone was under suspicion.")[0]
+    assert atts == []

@@ -270,13 +270,13 @@ class Extractor:
             # "X said, according to Y" / a quote's frame: Y relayed what X said
             reports = head.i in self.consumed or content_of_verb(head, hc, prep) is not None
             if reports and subj is not None and how in ("active", "agent") and not self._is_outlet_subject(subj):
-                self.via_for.setdefault(head.i, []).append(_mention_text(text, src_toks))
+                self.via_for.setdefault(head.i, []).append(_name_text(text, src))
                 return
             # "According to X, …, The Times reports": the outlet is the relay, X the source
             if subj is not None and self._is_outlet_subject(subj):
                 self.consumed.add(head.i)
                 content = content_of_verb(head, hc, prep | {t.i for t in subj.subtree})
-                via = [_mention_text(text, mention_tokens(subj))]
+                via = [_name_text(text, subj)]
             else:
                 content = None
                 via = []
@@ -312,7 +312,7 @@ class Extractor:
                     out.update(x.i for x in subj.subtree)
                     out.add(t.i)
                     self.consumed.add(t.i)
-                    names.append(_mention_text(self.text, mention_tokens(subj)))
+                    names.append(_name_text(self.text, subj))
         return out, names
 
     def _is_outlet_subject(self, subj: Token) -> bool:

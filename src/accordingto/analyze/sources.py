@@ -23,7 +23,8 @@ DOCUMENT_NOUNS = set(
     ["report", "assessment", "review", "statement", "study", "survey", "document", "audit", "post", "memo", "filing", "analysis", "investigation", "data", "figures", "poll", "dossier", "transcript", "letter", "tweet", "release", "update", "bulletin", "research", "footage", "video", "recording", "cable", "leak", "census", "record", "message", "notice", "decree", "ruling", "judgment", "verdict", "indictment", "lawsuit", "paper", "estimate", "estimates", "finding", "findings", "summary", "readout", "communique", "communiqué", "note", "email", "evaluation", "forecast", "projection", "inquiry", "probe"]
 )
 GOVERNMENT_NOUNS = set(
-    ["government", "administration", "ministry", "kremlin", "presidency", "cabinet", "department", "pentagon", "embassy", "authorities", "authority", "regime", "junta", "parliament", "duma", "senate", "congress", "intelligence", "mod", "office", "treasury", "police"]
+    ["government", "administration", "ministry", "kremlin", "presidency", "cabinet", "department", "pentagon", "embassy", "authorities", "authority", "regime", "junta", "parliament", "duma", "senate", "congress", "intelligence", "mod", "office", "treasury", "police",
+     "council", "municipality", "prefecture", "governorate"]
 )
 GOVERNMENT_NAMES = re.compile(
     r"^(the )?(white house|downing street|elysee|élysée|kremlin|pentagon|foreign office|home office|"
@@ -357,8 +358,8 @@ class Resolver:
 
     def recipient(self, tok: Token) -> tuple[str | None, bool]:
         """A recipient's name and whether it is a media outlet ("told Insider", "told the paper")."""
-        toks = mention_tokens(tok)
-        text = clean_mention(_span_text(self.doc, toks)) or tok.text
+        toks = [t for t in mention_tokens(tok) if t.i <= tok.i or t.dep_ in ("compound", "flat")]
+        text = clean_mention(_span_text(self.doc, toks)).split(",")[0] or tok.text
         name = self._head_name(tok) if tok.pos_ == "PROPN" else text
         if tok.lemma_.lower() in OUTLET_NOUNS and self.outlets and any(c.lower_ == "the" for c in tok.children):
             return self.outlets[-1], True
