@@ -131,7 +131,8 @@ class Extractor:
             self._direct(q, *frame)
 
     def _pre_text_start(self, q: Quote) -> int:
-        start = self.para_starts[self.para(q.open)]
+        # a frame sentence longer than this is not a frame; the bound keeps long paragraphs linear
+        start = max(self.para_starts[self.para(q.open)], q.open - 1500)
         last = None
         for m in TERMINATOR.finditer(self.text, start, q.open + 1):
             last = m.end()
