@@ -144,3 +144,10 @@ def test_normalize_never_raises_and_gives_iso_dates(text, anchor, ahead):
 def test_normalize_holds_at_the_ends_of_the_calendar(text, anchor):
     normalize(text, anchor, ahead=True)
     normalize(text, anchor)
+
+
+def test_time_since_a_reference_event_and_its_anniversary(nlp, glorvia):
+    got = estimate(nlp, "Three weeks after the harbour bridge collapse in Glorvia, the ferries are full.")
+    assert (got.earliest, got.latest) == ("2031-07-08", "2031-07-10")
+    got = estimate(nlp, "Families gathered in Glorvia on the first anniversary of the harbour bridge collapse.")
+    assert (got.earliest, got.latest) == ("2032-06-15", "2032-06-21")

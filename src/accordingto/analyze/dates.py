@@ -235,6 +235,33 @@ def _war_age(doc: Doc, events: list[ReferenceEvent]) -> list[_Clue]:
                 except (ValueError, OverflowError):
                     continue  # "in its millionth year": off the calendar
                 out.append(_Clue(lo, hi, f"'{m.group(0)}': {war.name} began {war.start.isoformat()}"))
+    return out + _since(doc, events)
+
+
+def _since(doc: Doc, events: list[ReferenceEvent]) -> list[_Clue]:
+    """ "three weeks after the bridge explosion", "the second anniversary of the invasion"."""
+    out = []
+    for sent in doc.sents:
+        sl = sent.text.lower()
+        for ev in events:
+            for alias in (a for a in ev.aliases if _has_alias(sl, a)):
+                at = re.escape(alias.lower())
+                after = re.search(rf"\b(\w+) (days?|weeks?|months?|years?) (?:after|since) (?:the |its |this )?(?:\w+ )?{at}", sl)
+                anniversary = re.search(rf"\b(\w+) anniversary of (?:the |its |this )?(?:\w+ )?{at}", sl)
+                m = after or anniversary
+                n = _count(m.group(1)) if m else None
+                if not n:
+                    continue
+                try:
+                    if after:
+                        lo, hi = _age_window(ev.start, n, after.group(2).rstrip("s"), "into")
+                    else:  # an anniversary is marked on the day, or within a few days of it
+                        d = _same_day(ev.start, 12 * n)
+                        lo, hi = d - timedelta(days=3), d + timedelta(days=3)
+                except (ValueError, OverflowError):
+                    continue
+                out.append(_Clue(lo, hi, f"'{sent.text[m.start() : m.end()]}': {ev.name} was {ev.start.isoformat()}"))
+                break
     return out
 
 
