@@ -606,3 +606,15 @@ def test_site_named_by_its_own_promo_and_footer():
     )
     assert footer.outlet is not None and footer.outlet.value == "Riverside Gazette"
     assert footer.boilerplate == ["Riverside Gazette © 2025 · Terms · Privacy"]
+
+
+def test_unnamed_trailing_furniture_after_the_last_paragraph():
+    text = (
+        "Lighthouse keeper retires after 40 years\n\n"
+        "The last keeper of the Stormhead light retired on Friday after four decades on the rock.\n\n"
+        "He said he would miss the sound of the sea more than anything else.\n\n"
+        "Keeper's Log\n\nYes\nNo\nWas this helpful\n"
+    )
+    a = run(text)
+    assert a.boilerplate == ["Keeper's Log", "Yes", "No", "Was this helpful"]
+    assert paragraphs(a)[-1] == "He said he would miss the sound of the sea more than anything else."

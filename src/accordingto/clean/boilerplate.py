@@ -413,6 +413,7 @@ def classify(lines: list[Line], labels: list[str | None], title: int | None, tit
     _captions(lines, labels, title)
     _link_boxes(lines, labels, title)
     _bullet_lists(lines, labels, n)
+    _trailing(lines, labels, title)
 
 
 def _link_like(text: str) -> bool:
@@ -479,3 +480,18 @@ def _bullet_lists(lines: list[Line], labels: list[str | None], n: int) -> None:
             for k in range(i, j):
                 labels[k] = labels[k] or "related"
         i = j
+
+
+def _trailing(lines: list[Line], labels: list[str | None], title: int | None) -> None:
+    """After the last prose paragraph, short lines that are not sentences are page furniture
+    (menus, buttons, link lists the other rules did not name)."""
+    prose = [i for i, line in enumerate(lines) if labels[i] is None and (i == title or _prose(line.text))]
+    if not prose:
+        return
+    for i in range(prose[-1] + 1, len(lines)):
+        if labels[i] is None and word_count(lines[i].text) <= 12 and not ends_sentence(lines[i].text):
+            labels[i] = "trailing"
+
+
+def _prose(text: str) -> bool:
+    return ends_sentence(text) and word_count(text) >= 8
