@@ -42,7 +42,9 @@ Figures (files not named by the gold are ignored everywhere):
 - mutation recall: a gold mutation is found when some predicted cluster has a mutation of the
   same type into the same file (and, when the gold gives `after`, whose new version contains it).
 - cluster recall: per gold cluster, the share of its files found in the one predicted cluster
-  holding most of them; independent-origin accuracy on the clusters that give it.
+  holding most of them; cluster precision: the share of that predicted cluster's files (among
+  the gold's files) that carry the gold claim; independent-origin accuracy on the clusters that
+  give it.
 """
 
 from __future__ import annotations
@@ -125,12 +127,14 @@ def score(gold: dict[str, Any], export: Path) -> dict[str, float]:
                 for pc in clusters for pm in pc.get("mutations", [])
             ):
                 found += 1
-    cluster_recall, origins_ok, origins_n = [], 0, 0
+    cluster_recall, cluster_precision, origins_ok, origins_n = [], [], 0, 0
     for gc in gold.get("claim_clusters", []):
         members = set(gc["members"])
         best = max(clusters, key=lambda c: len({m["file"] for m in c["members"]} & members), default=None)
-        share = len({m["file"] for m in best["members"]} & members) if best else 0
+        found_files = {m["file"] for m in best["members"]} & files if best else set()
+        share = len(found_files & members)
         cluster_recall.append(ratio(share, len(members)))
+        cluster_precision.append(ratio(share, len(found_files)))
         if "independent_origins" in gc and best is not None:
             origins_n += 1
             origins_ok += int(best["independent_origins"] == gc["independent_origins"])
@@ -143,6 +147,7 @@ def score(gold: dict[str, Any], export: Path) -> dict[str, float]:
         "citation_recall": round(ratio(hit_gold, len(truth)), 3),
         "mutation_recall": round(ratio(found, total), 3),
         "cluster_recall": round(ratio(sum(cluster_recall), len(cluster_recall)), 3),
+        "cluster_precision": round(ratio(sum(cluster_precision), len(cluster_precision)), 3),
         "independent_origins_accuracy": round(ratio(origins_ok, origins_n), 3),
         "gold_stories": len(gold_stories),
         "gold_citations": len(truth),

@@ -18,6 +18,7 @@ from .text import dice, name_key, quote_key
 from .units import Unit
 
 JOIN_SCORE = 0.45
+COHESION = 0.3
 MERGE_SCORE = 0.7  # a unit that matches two clusters this well shows they are one claim
 LOOKUP_TOKENS = 8
 
@@ -55,7 +56,9 @@ def similarity(u: Unit, v: Unit) -> float:
     q = quote_similarity(u, v)
     if q >= 0.5:
         score = max(score, 0.4 + q / 2)
-    shared_context = bool(u.events & v.events) or len(u.names & v.names) >= 1 or score >= 0.15
+    # A figure for the same thing ties two sentences only when they also share words: in a
+    # story every sentence names the same people and places.
+    shared_context = score >= 0.2 or (bool(u.events & v.events) and score >= 0.1)
     if same_figure_slot(u, v) and shared_context:
         score += 0.25
     if u.events & v.events:
@@ -112,6 +115,11 @@ class StoryClusters:
             cid = self.cluster_of[key]
             if s >= JOIN_SCORE and s > scores.get(cid, 0.0):
                 scores[cid] = s
+        # Average linkage on top of the best match: a unit must resemble the cluster as a
+        # whole, so that a chain of pairwise resemblances cannot drift to another claim.
+        for cid in list(scores):
+            if self.cohesion(u, cid) < COHESION:
+                del scores[cid]
         if not scores:
             cid = cluster_id(self.story, u)
             self.add(u, cid, 0.0)
@@ -133,6 +141,14 @@ class StoryClusters:
                 self.cluster_of[key] = best
         self.add(u, best, round(scores[best], 3))
         return best, merged
+
+    def cohesion(self, u: Unit, cid: str) -> float:
+        """Mean similarity of `u` to the cluster's articles (each by its closest unit)."""
+        best: dict[str, float] = {}
+        for key, c in self.cluster_of.items():
+            if c == cid and key[0] != u.article_id:
+                best[key[0]] = max(best.get(key[0], 0.0), similarity(u, self.units[key]))
+        return sum(best.values()) / len(best) if best else 1.0
 
     def members(self) -> dict[str, list[Unit]]:
         by: dict[str, list[Unit]] = defaultdict(list)

@@ -8,6 +8,7 @@ Embellishment is judged against every earlier member, not just the parent.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import Any
@@ -44,6 +45,19 @@ def interval(f: Figure) -> tuple[float, float]:
     }.get(fam, (0.8 * v, 1.2 * v))
 
 
+_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions|several|many|numerous)\b", re.I)
+
+
+def figure_change(f: Figure, g: Figure) -> str:
+    """A new figure, or the old one re-rounded: a rounding stays compatible with the original
+    and says so with an approximator ("21,870" → "more than 20,000"); an exact or vague new
+    figure ("more than a dozen" → "15", "about 30" → "dozens") is a changed figure."""
+    (lo1, hi1), (lo2, hi2) = interval(f), interval(g)
+    near = abs(g.value - f.value) <= 0.2 * max(abs(f.value), abs(g.value))
+    rounded = bool(g.approximator) and near and not _VAGUE.search(g.text)
+    return "approximator_changed" if rounded and lo1 <= hi2 and lo2 <= hi1 else "figure_changed"
+
+
 def side(u: Unit, info: ArticleInfo, text: str | None = None) -> dict[str, Any]:
     return {
         "file": info.file, "outlet": info.outlet, "date": info.when.label(),
@@ -57,6 +71,23 @@ def credited_outlets(u: Unit, info: ArticleInfo, outlets: Outlets) -> set[str]:
     if u.recipient and info.outlet and name_key(outlets.resolve(u.recipient) or "") == name_key(info.outlet):
         names.add(name_key(info.outlet))
     return names
+
+
+_QUOTE_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _quote_pieces(u: Unit) -> list[str]:
+    """The sentences inside a unit's quotations: long quotes are compared sentence by sentence."""
+    return [m.group(0).strip() for q in u.quotes for m in _QUOTE_SENTENCE.finditer(q.text) if m.group(0).strip()]
+
+
+def recipient_outlet(u: Unit, info: ArticleInfo, outlets: Outlets) -> str | None:
+    """The outlet a speaker is said to have told ("told the Courier"), own outlet included."""
+    if not u.recipient:
+        return None
+    context = [info.outlet] if info.outlet else []
+    hit = outlets.resolve(u.recipient, context=context)
+    return name_key(hit) if hit else None
 
 
 def parent(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets: Outlets) -> Unit | None:
@@ -78,9 +109,10 @@ def parent(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo], o
 
 
 def _named(source: str | None) -> bool:
-    """A source given by name ("Renata Sollis", "Interior Ministry"), not by description
-    ("the company", "officials"): only a name credited in place of another name is a change."""
-    return bool(source) and source.strip()[:1].isupper()
+    """A source given by name ("Renata Sollis", "the regional electoral commission"), not by a
+    bare noun ("company", "officials"): only a source that says who credited in place of
+    another is a change."""
+    return bool(source) and (source.strip()[:1].isupper() or len(source.split()) >= 2)
 
 
 def _same_source(a: str, b: str) -> bool:
@@ -102,7 +134,7 @@ def compare(p: Unit, u: Unit, infos: Mapping[str, ArticleInfo], outlets: Outlets
             continue
         if not any(math.isclose(f.value, g.value, rel_tol=1e-6) for f in peers):
             f = min(peers, key=lambda f: abs(f.value - g.value))
-            add("figure_changed", f.text, g.text)
+            add(figure_change(f, g), f.text, g.text)
         else:
             f = next(f for f in peers if math.isclose(f.value, g.value, rel_tol=1e-6))
             if family(f) != family(g):
@@ -121,13 +153,35 @@ def compare(p: Unit, u: Unit, infos: Mapping[str, ArticleInfo], outlets: Outlets
             add("attribution_changed", p.source, u.source)
     if pc and uc and not uc <= relay:
         add("attribution_changed", ", ".join(sorted(pc)), ", ".join(sorted(uc)), credited="outlet")
-    for a in p.quotes:
-        ka = quote_key(a.text)
-        for b in u.quotes:
-            kb = quote_key(b.text)
-            if ka != kb and len(ka.split()) >= 3 and dice(set(ka.split()), set(kb.split())) >= 0.4:
-                add("quote_changed", a.text, b.text)
+    pr, ur = recipient_outlet(p, pi, outlets), recipient_outlet(u, ui, outlets)
+    if pr and ur and pr != ur and not (pc and uc and not uc <= relay):
+        # "told the Harbour Times" when the speaker told the wire: a different outlet is
+        # credited with hearing it, whichever outlet the claim came through.
+        add("attribution_changed", pr, ur, credited="recipient")
+    for a in _quote_pieces(p):
+        ka = quote_key(a)
+        for b in _quote_pieces(u):
+            kb = quote_key(b)
+            wa, wb = set(ka.split()), set(kb.split())
+            # a different wording of the same words, not an excerpt of them
+            if ka != kb and kb not in ka and ka not in kb and min(len(wa), len(wb)) >= 3 and dice(wa, wb) >= 0.5:
+                add("quote_changed", a, b)
     return out
+
+
+def sibling_hedges(
+    p: Unit, u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo]
+) -> list[dict[str, Any]]:
+    """A hedge the parent article put on the same figure in another sentence ("more than a
+    dozen are feared dead" under a headline "toll hits more than a dozen") and `u` dropped."""
+    if u.hedges or u.polarity == "deny" or not u.figures:
+        return []
+    classes = {f.counts for f in u.figures if f.counts}
+    for v in earlier:
+        if v.article_id == p.article_id and v is not p and v.hedges and classes & {f.counts for f in v.figures}:
+            return [{"type": "hedge_dropped", "from": side(v, infos[v.article_id], ", ".join(v.hedges)),
+                     "to": side(u, infos[u.article_id], None)}]
+    return []
 
 
 def figure_lineage(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo]) -> list[dict[str, Any]]:
@@ -185,6 +239,7 @@ def mutations(ordered: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets
             continue
         found += compare(p, u, infos, outlets)
         found += figure_lineage(u, earlier, infos)
+        found += sibling_hedges(p, u, earlier, infos)
         if (e := embellishment(u, earlier, infos, outlets)) is not None:
             found.append(e)
     unique: dict[tuple[str, ...], dict[str, Any]] = {}
