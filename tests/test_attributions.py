@@ -341,3 +341,10 @@ def test_as_reported_by_an_outlet_and_councils_as_government() -> None:
 def test_negated_reporting_verb_is_not_a_statement() -> None:
     atts = run("The ministry would not say whether anyone was under suspicion.")[0]
     assert atts == []
+
+
+def test_split_quote_around_one_frame_and_an_untagged_name() -> None:
+    text = "Ilse Marrow runs the flood office. “We tried,” she said, “but the water came too fast.”"
+    atts = run(text)[0]
+    assert [a.content.text for a in atts] == ["We tried,", "but the water came too fast."]
+    assert {a.source for a in atts} == {"Ilse Marrow"}

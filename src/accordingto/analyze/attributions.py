@@ -145,8 +145,8 @@ class Extractor:
         pre_start = self._pre_text_start(q)
         pre = self.text[pre_start : q.open].strip()
         inner = self.text[q.start : q.end].rstrip()
-        if words < SPEECH_MIN_WORDS and not (q.paragraphs > 1):
-            return None
+        if words < SPEECH_MIN_WORDS and q.paragraphs == 1 and not (words and inner[-1:] in ",.?!"):
+            return None  # a scare-quoted term, unless punctuated like speech (“We tried,”)
         if not pre:
             return pre_start, "start"
         if pre.endswith(":"):
@@ -708,7 +708,7 @@ class Extractor:
         for c in self.cands:
             if c.mode == "implicit" and c.cue is not None and stated.covers(c.cue[0]):
                 continue
-            if c.cue_token is not None:
+            if c.cue_token is not None and c.kind != "direct":  # a split quote shares its frame
                 if c.cue_token in seen_cues:
                     continue
                 seen_cues.add(c.cue_token)
@@ -836,7 +836,7 @@ class Extractor:
                 hedges.append(h)
             if not hedges and self.para(sent.start_char) in headline_paras:
                 for o, cl in self.quotes_opening_in(sent.start_char, sent.end_char):
-                    if len(self.text[o + 1 : cl].split()) <= 12:
+                    if len(self.text[o + 1 : cl].split()) <= 12 and not self.inside_direct(o + 1):
                         hedges.append(Span.of(self.text, o, cl + 1))
             if hedges:
                 ext = extent_chars(self.text, sent.start_char, sent.end_char)

@@ -172,9 +172,17 @@ class Resolver:
                 if role and full not in self.person_roles:
                     self.person_roles[full] = role
         self.people = people
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._is_place(e.text)]
-        self.person_offsets = [e.start_char for e in persons]
-        self.person_names = [self.canonical_person(e.text) for e in persons]
+        # every person named so far, for "he"/"she" with no speaker before: tagged names, and
+        # untagged "First Last" subjects the tagger missed
+        persons = [(e.start_char, self.canonical_person(e.text)) for e in doc.ents if e.label_ == "PERSON" and not self._is_place(e.text)]
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_:
+                words = strip_titles(self._head_name(tok)).split()
+                if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not ORG_WORDS.search(" ".join(words)):
+                    persons.append((tok.idx, " ".join(words)))
+        persons.sort()
+        self.person_offsets = [o for o, _ in persons]
+        self.person_names = [n for _, n in persons]
         self._gpe = {c.name.lower() for c in tables.countries()} | {c.capital.lower() for c in tables.countries()}
 
     @staticmethod
