@@ -31,11 +31,6 @@ DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]{0,3})$", re.I)
 ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 
-def is_ordinal(word: str) -> bool:
-    w = word.lower()
-    return w in ORDINALS or bool(ORDINAL_DIGITS.match(w))
-
-
 def ordinal_value(word: str) -> int | None:
     w = word.lower()
     if w in ORDINALS:
