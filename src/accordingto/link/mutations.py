@@ -108,11 +108,15 @@ def parent(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo], o
     return max(candidates, key=rank)
 
 
-def _named(source: str | None) -> bool:
+def _named(source: str | None, written: str | None = None) -> bool:
     """A source given by name ("Renata Sollis", "the regional electoral commission"), not by a
     bare noun ("company", "officials"): only a source that says who credited in place of
     another is a change."""
-    return bool(source) and (source.strip()[:1].isupper() or len(source.split()) >= 2)
+    for name in (source, written):
+        main = [w for w in (name or "").split() if w.casefold() not in ("the", "a", "an", "its", "his", "her", "their")]
+        if main and (main[0][:1].isupper() or len(main) >= 2):
+            return True
+    return False
 
 
 def _same_source(a: str, b: str) -> bool:
@@ -128,10 +132,11 @@ def compare(p: Unit, u: Unit, infos: Mapping[str, ArticleInfo], outlets: Outlets
     def add(kind: str, before: str | None, after: str | None, **extra: Any) -> None:
         out.append({"type": kind, "from": side(p, pi, before), "to": side(u, ui, after), **extra})
 
+    stated = {round(x, 6) for x in pi.values}
     for g in u.figures:
         peers = [f for f in p.figures if f.counts and f.counts == g.counts]
-        if not peers:
-            continue
+        if not peers or (round(g.value, 6) in stated and g.value not in [f.value for f in peers]):
+            continue  # the parent article states this figure too, about something else
         if not any(math.isclose(f.value, g.value, rel_tol=1e-6) for f in peers):
             f = min(peers, key=lambda f: abs(f.value - g.value))
             add(figure_change(f, g), f.text, g.text)
@@ -148,7 +153,8 @@ def compare(p: Unit, u: Unit, infos: Mapping[str, ArticleInfo], outlets: Outlets
         if not u.source:
             if not set(words(p.source.casefold())) & set(words(u.sentence.text.casefold())):
                 add("attribution_dropped", p.source, None)
-        elif (_named(p.source) and _named(u.source) and not _same_source(p.source, u.source)
+        elif (_named(p.source, p.source_text) and _named(u.source, u.source_text)
+              and not _same_source(p.source, u.source)
               and name_key(outlets.resolve(u.source) or u.source) not in relay):
             add("attribution_changed", p.source, u.source)
     if pc and uc and not uc <= relay:

@@ -149,6 +149,8 @@ _OBJECT_CLASSES: dict[str, tuple[str, ...]] = {
     "missing": ("missing", "unaccounted"),
     "evacuated": ("evacuated", "evacuees", "displaced", "evacuation"),
     "arrested": ("arrested", "detained", "arrests", "detentions"),
+    "votes": ("votes", "vote", "ballots", "ballot"),
+    "staff": ("staff", "officials", "employees", "personnel", "officers"),
 }
 _CLASS_OF = {stem(w): c for c, ws in _OBJECT_CLASSES.items() for w in ws}
 

@@ -39,6 +39,7 @@ class Unit:
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Span] = field(default_factory=list)
     source: str | None = None
+    source_text: str | None = None  # the source as the sentence words it ("the regional electoral commission")
     source_type: str | None = None
     via: list[str] = field(default_factory=list)
     recipient: str | None = None
@@ -96,6 +97,7 @@ def units_of(a: Analysis, article_id: str | None = None) -> list[Unit]:
         attr = _attribution_for(a.attributions, s)
         if attr is not None:
             u.source, u.source_type, u.via = attr.source, attr.source_type, list(attr.via)
+            u.source_text = attr.source_text.text if attr.source_text else None
             u.recipient, u.polarity = attr.recipient_or_medium, attr.polarity
             u.hedges = [h.text for h in attr.hedges if not _not_a_claim_hedge(h.text)]
         for c in a.claims:
