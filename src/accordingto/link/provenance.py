@@ -85,11 +85,16 @@ def chain(u: Unit, info: ArticleInfo, infos: Mapping[str, ArticleInfo], outlets:
 
 
 def origin_key(ch: Sequence[dict[str, Any]]) -> str:
+    """What makes two chains the same origin. A named person or organisation is one origin
+    wherever they spoke; an unnamed source or a document ("a leaked memo", "bank records seen
+    by X") is known only through the outlet that first published it, so two chains meet where
+    that outlet is the same."""
     first = ch[0]
-    key = name_key(first["name"])
-    if first["kind"] == "anonymous" and len(ch) > 1:
-        key += "@" + name_key(ch[1]["name"])  # an unnamed source is known only by who heard it
-    return key
+    if first["kind"] in ("anonymous", "document") or first.get("note") == "own reporting":
+        outlet = next((n for n in ch[1:] if n["kind"] == "outlet"), None) if first["kind"] != "outlet" else first
+        if outlet is not None:
+            return name_key(outlet["name"])
+    return name_key(first["name"])
 
 
 def full_chains(
