@@ -76,7 +76,7 @@ def story_records(store: Store) -> Iterator[dict[str, Any]]:
         sid, title, first, first_date, undated, origin, evidence, members = r
         yield {
             "id": sid,
-            "file": files.get(first) if first else None,
+            "file": files.get(first or members[0]) if members else None,  # first reported, else first listed
             "title": title,
             "members": [files[m] for m in members],
             "first_reported": {"file": files.get(first), "date": str(first_date)} if first else None,
