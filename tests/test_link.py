@@ -332,3 +332,17 @@ def test_an_article_that_belongs_to_two_stories_merges_them(tmp_path: Path) -> N
         link(store)
         assert partition(store) == {frozenset({"a.txt", "b.txt", "c.txt"})}
         assert store.con.execute("SELECT count(DISTINCT story_id) FROM link_state").fetchall()[0][0] == 1
+
+
+def test_odd_rows_never_stop_linking(tmp_path: Path) -> None:
+    text = 'Odd one\n\n"Quote without end, said nobody.\n\n12'
+    broken = Attribution(sentence=None, content=None, kind="direct", cue=None, source_text=None,  # type: ignore[arg-type]
+                         source=None, source_type=None, via=["", "the"], recipient_or_medium="")
+    odd = Analysis(Article(file="odd.txt", uri="odd.txt", text=text, outlet=Evidence(None),  # type: ignore[arg-type]
+                           republished_from=Evidence(None, "Source: Read Full Article")), [broken])
+    empty = Analysis(Article(file="empty.txt", uri="empty.txt", text=" "))
+    with Store(tmp_path / "odd.duckdb") as store:
+        store.write([odd, empty])
+        summary = link(store)
+        assert summary.articles == 2
+        assert store.con.execute("SELECT count(*) FROM story_members").fetchall()[0][0] == 2

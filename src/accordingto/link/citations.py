@@ -178,6 +178,8 @@ def extract_citations(a: Analysis, outlets: Outlets, article_id: str | None = No
         add(rep, "outlet", "republished from", _span(text, at, at + len(ev)) if ev and at >= 0 else None)
     media = {m.start(): m.group("medium") for m in _MEDIA.finditer(text)}
     for x in a.attributions:
+        if x.sentence is None:
+            continue  # a row read back without its sentence span
         parts = [s for s in (x.cue, x.source_text) if s is not None]
         ev = _span(text, min(s.start for s in parts), max(s.end for s in parts)) if parts else x.sentence
         if ev.end - ev.start > 200:

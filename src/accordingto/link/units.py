@@ -77,13 +77,18 @@ def units_of(a: Analysis, article_id: str | None = None) -> list[Unit]:
         if not any(u.start < s.end and s.start < u.end for u in spans.values()):
             spans[s.start] = s
 
-    for x in a.attributions:
+    # Rows read back from a store may lack spans: they are skipped, never fatal.
+    attributions = [x for x in a.attributions if x.sentence is not None and x.content is not None]
+    claims = [c for c in a.claims if c.span is not None]
+    quantities = [q for q in a.quantities if q.span is not None and q.sentence is not None]
+    events = [e for e in a.events if e.trigger is not None and e.sentence is not None]
+    for x in attributions:
         claim_sentence(x.sentence)
-    for c in a.claims:
+    for c in claims:
         claim_sentence(c.span)
-    for q in a.quantities:
+    for q in quantities:
         claim_sentence(q.sentence)
-    for e in a.events:
+    for e in events:
         claim_sentence(e.sentence)
     for p in sentences(text):
         if (quotations(p.text) or _NUMBERISH.search(p.text)) and len(p.text) > 20:
@@ -92,21 +97,21 @@ def units_of(a: Analysis, article_id: str | None = None) -> list[Unit]:
     for start in sorted(spans):
         s = spans[start]
         u = Unit(aid, start, s, content_words(s.text))
-        u.figures = [_figure(q, s) for q in a.quantities if _inside(q.span, s)]
+        u.figures = [_figure(q, s) for q in quantities if _inside(q.span, s)]
         u.quotes = [Span(p.start, p.end, p.text) for p in quotations(s.text, s.start)]
-        attr = _attribution_for(a.attributions, s)
+        attr = _attribution_for(attributions, s)
         if attr is not None:
             u.source, u.source_type, u.via = attr.source, attr.source_type, list(attr.via)
             u.source_text = attr.source_text.text if attr.source_text else None
             u.recipient, u.polarity = attr.recipient_or_medium, attr.polarity
             u.hedges = [h.text for h in attr.hedges if not _not_a_claim_hedge(h.text)]
-        for c in a.claims:
+        for c in claims:
             if _inside(c.span, s) or _inside(s, c.span):
                 u.hedges += [h.text for h in c.hedges if not _not_a_claim_hedge(h.text)]
                 if c.certainty == "denied":
                     u.polarity = "deny"
         u.hedges = list(dict.fromkeys(u.hedges + hedges_in(_outside_quotes(s.text, u.quotes, s.start))))
-        u.events = {e.type for e in a.events if _inside(e.trigger, s) and e.modality != "negated"}
+        u.events = {e.type for e in events if _inside(e.trigger, s) and e.modality != "negated"}
         u.names = {name_key(ent.canonical) for ent in a.entities for m in ent.mentions if _inside(m, s)}
         units.append(u)
     return units
