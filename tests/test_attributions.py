@@ -348,3 +348,18 @@ def test_split_quote_around_one_frame_and_an_untagged_name() -> None:
     atts = run(text)[0]
     assert [a.content.text for a in atts] == ["We tried,", "but the water came too fast."]
     assert {a.source for a in atts} == {"Ilse Marrow"}
+
+
+def test_newsroom_verbs_make_outlets_and_relative_clause_reports() -> None:
+    text = (
+        "The shipyard has hired a law firm to review the contract, The Harbour Ledger has learned.\n\n"
+        "Diplomats have asked the ministry for an explanation, the Gazette understands.\n\n"
+        "Norvik Shipping, which the Harbour Ledger said received 4.2 million pounds, declined to comment."
+    )
+    atts = run(text)[0]
+    learned = one(atts, "hired a law firm")
+    assert learned.source_type == "media_outlet"
+    tail = one(atts, "asked the ministry")
+    assert tail.source_type == "media_outlet" and tail.cue is not None and tail.cue.text == "understands"
+    relayed = one(atts, "received 4.2 million")
+    assert relayed.cue is not None and relayed.cue.text == "said" and relayed.source_type == "media_outlet"

@@ -336,7 +336,7 @@ class Extractor:
             cue = self.lex.verb(tok)
             if cue is None:
                 continue
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.dep_ != "advcl":
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 continue  # "to tell him": not yet said
             if tok.dep_ == "pcomp":
                 continue  # "by saying …": a manner, not a report
@@ -533,6 +533,35 @@ class Extractor:
             node, steps = node.head, steps + 1
         out.extend(hedges_in(self.doc, *ext))
         return _unique(out)
+
+    def find_tails(self) -> None:
+        """'…, the Gazette understands.': a closing frame the tagger misread (the cue as a noun).
+        The sentence ends with a comma, a short name and a reporting verb form."""
+        for sent in self.doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if len(toks) < 6 or toks[-1].i in self.consumed or toks[-1].pos_ in ("VERB", "AUX"):
+                continue
+            last = toks[-1]
+            cue = self.lex.get(TAIL_FORMS.get(last.lower_, ""), "verb")
+            if cue is None:
+                continue
+            comma = next((t for t in reversed(toks[:-1]) if t.text == ","), None)
+            if comma is None or last.i - comma.i > 5 or comma.i - toks[0].i < 4:
+                continue
+            name = [t for t in toks if comma.i < t.i < last.i]
+            if not name or not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in name):
+                continue
+            ext = extent([t for t in toks if t.i < comma.i])
+            if ext is None:
+                continue
+            head = name[-1]
+            self.consumed.add(last.i)
+            self.cands.append(Candidate(pos=ext[0], sentence=self.sent_of(last), content=ext, kind="indirect",
+                                        cue=(last.idx, last.idx + len(last.text)), polarity=cue.polarity,
+                                        src_head=head, src_toks=name, cue_token=last.i, paragraph=self.para(last.idx),
+                                        hedges=hedges_in(self.doc, *ext)))
 
     # ---- nominal cues: "a statement by X that …", "the Kremlin's assertions it …" -------------
     def find_nouns(self) -> None:
@@ -734,7 +763,8 @@ class Extractor:
 
     def _source(self, c: Candidate, resolver: Resolver, prev: tuple[Candidate, Source] | None) -> Source | None:
         if c.mode == "explicit" and c.src_head is not None:
-            src = resolver.classify(c.src_head, c.src_toks, c.pos)
+            lemma = self.doc[c.cue_token].lemma_.lower() if c.cue_token is not None else ""
+            src = resolver.classify(c.src_head, c.src_toks, c.pos, lemma)
             if src.name is None:
                 if prev is None:
                     return None
@@ -871,6 +901,11 @@ ANONYMITY = re.compile(r"^(not )?to be (named|identified|quoted)\b|^anonymity$",
 AS_REPORT_VERBS = {"report", "say", "state", "note", "announce", "reveal", "disclose", "confirm", "write", "tell",
                    "publish", "quote", "cite", "claim", "put", "explain", "describe", "indicate", "suggest", "show"}
 EVIDENCE_VERBS = {"prove", "show", "demonstrate", "corroborate", "document", "evidence", "substantiate", "support"}
+# verb forms that close a sentence as its reporting frame, by the lemma they stand for
+TAIL_FORMS = {"says": "say", "said": "say", "reports": "report", "reported": "report", "understands": "understand",
+              "writes": "write", "wrote": "write", "notes": "note", "noted": "note", "adds": "add", "added": "add",
+              "learned": "learn", "learnt": "learn", "reveals": "reveal", "revealed": "reveal",
+              "claims": "claim", "claimed": "claim", "warns": "warn", "warned": "warn"}
 ADVERB_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
 
 
@@ -999,6 +1034,7 @@ def extract_attributions(doc: Doc, article: Article) -> tuple[list[Attribution],
     ex.find_according()
     ex.find_evidentials()
     ex.find_verbs()
+    ex.find_tails()
     ex.find_nouns()
     attributions = ex.attributions()
     claims = [

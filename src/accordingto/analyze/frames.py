@@ -127,7 +127,8 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
     lemma = verb.lemma_.lower()
     comps = [c for c in children if c.dep_ == "ccomp" and c.i not in exclude]
     if comps:
-        first = comps[0].left_edge
+        # the first word after the cue ("which X said received …" extracts its subject leftwards)
+        first = next((t for t in comps[0].subtree if t.i > verb.i), comps[0].left_edge)
         if first.lower_ in WH_WORDS - {"whether", "if"} and cue.polarity != "question" and lemma != "ask":
             return None
         toks = [t for c in comps for t in subtree_without(c, exclude)]
