@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Article, DateEstimate, Granularity, Span, TimeExpr
+from .hedges import doc_text
 from .numbers import ordinal_value, word_value
 from .tables import ReferenceEvent, reference_events
 
@@ -137,6 +138,7 @@ def _shift(anchor: date, gran: str, n: int) -> str:
 def time_expressions(sent: SpacySpan, anchor: date | None, ahead: bool = False) -> list[TimeExpr]:
     """DATE and TIME entities of a sentence, with a leading "on"/"in"/"since", normalized."""
     doc = sent.doc
+    text = doc_text(doc)
     out = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -146,7 +148,7 @@ def time_expressions(sent: SpacySpan, anchor: date | None, ahead: bool = False) 
             start -= 1
         span = doc[start : ent.end]
         iso, gran = normalize(span.text, anchor, ahead)
-        out.append(TimeExpr(Span.of(doc.text, span.start_char, span.end_char), iso, gran))
+        out.append(TimeExpr(Span.of(text, span.start_char, span.end_char), iso, gran))
     return out
 
 
@@ -162,7 +164,8 @@ class _Clue:
 
 def estimate_published(doc: Doc, article: Article) -> DateEstimate | None:
     """A publication range from the text's clues, with its reasoning; None when nothing dates it."""
-    events = [ev for ev in reference_events() if ev.applies_to(doc.text)]
+    text = doc_text(doc)
+    events = [ev for ev in reference_events() if ev.applies_to(text)]
     clues = list({c.reason: c for c in _war_age(doc, events) + _mentioned(doc, events)}.values())
     windows = [c for c in clues if c.lo and c.hi]
     bounds = [c for c in clues if not (c.lo and c.hi)]
@@ -214,7 +217,7 @@ def _count(word: str) -> int | None:
 
 
 def _war_age(doc: Doc, events: list[ReferenceEvent]) -> list[_Clue]:
-    doc_lower = doc.text.lower()
+    doc_lower = doc_text(doc).lower()
     out = []
     patterns = [
         (re.compile(r"\bin its (\w+) (day|week|month|year)\b", re.I), "ordinal"),

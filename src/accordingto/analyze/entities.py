@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Attribution, Entity, Span
+from .hedges import doc_text
 from .tables import Known, adjectives, aliases, countries, reference_events, written_aliases
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
@@ -81,6 +82,7 @@ def extract_entities(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
         _tagged(doc) + _listed(doc) + _institutions(doc) + _events(doc) + _named(doc) + _described(doc)
     )
     clusters = _cluster(doc, mentions)
+    text = doc_text(doc)
     entities = []
     for key, group in clusters:
         label = _type(group)
@@ -89,7 +91,7 @@ def extract_entities(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
         group.sort(key=lambda m: m.start)
         if key.islower():  # a description is grouped by its lemmas and shown as first written
             key = " ".join(doc[group[0].start : group[0].end].text.lower().split())
-        spans = [Span.of(doc.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group]
+        spans = [Span.of(text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group]
         entities.append(Entity(canonical=key, type=label, mentions=spans))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
@@ -125,7 +127,7 @@ def _key(span: SpacySpan, person: bool, label: str = "") -> str:
             toks = toks[k + 1 :]
     if owner and label == "ORG" and any(t.lemma_.lower() in ORG_NOUNS for t in toks):
         country = next((c for c in countries() if c.name == owner), None)
-        rest = span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+        rest = doc_text(span.doc)[toks[0].idx : toks[-1].idx + len(toks[-1])]
         return " ".join(f"{country.adjective.split('|')[0] if country else owner} {rest}".split())
     if person:
         while len(toks) > 1 and (
@@ -133,8 +135,7 @@ def _key(span: SpacySpan, person: bool, label: str = "") -> str:
             or (len(toks) > 2 and toks[1].text in ("-", "."))
         ):
             toks = toks[1:]
-    text = span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
-    return " ".join(text.split())
+    return " ".join(doc_text(span.doc)[toks[0].idx : toks[-1].idx + len(toks[-1])].split())
 
 
 def _tagged(doc: Doc) -> list[_Mention]:
@@ -300,10 +301,11 @@ def _described(doc: Doc) -> list[_Mention]:
 
 def _events(doc: Doc) -> list[_Mention]:
     """Named happenings from the reference-event table ("the invasion of Ukraine")."""
-    lower = doc.text.lower()
+    text = doc_text(doc)
+    lower = text.lower()
     out = []
     for ev in reference_events():
-        if not ev.applies_to(doc.text):
+        if not ev.applies_to(text):
             continue
         for alias in ev.aliases:
             a = alias.lower()
@@ -435,7 +437,7 @@ def _type(group: list[_Mention]) -> str | None:
     for m in group:
         votes[m.label] += 1
         for v in m.votes:
-            votes[v] += 2
+            votes[v] += 3  # what the words around say outweighs one tag
     agent = votes.pop("AGENT", 0)
     if agent:
         # A speaker: a person if the tagger ever said so, else an organisation.

@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Article, Attribution, DateEstimate, Entity, Event, Modality, Span, TimeExpr
 from .dates import anchor_date, time_expressions
 from .entities import headline_case
+from .hedges import doc_text
 from .tables import adjectives, countries, triggers
 
 PERSON_NOUNS = {
@@ -607,7 +608,7 @@ def _event(
     attributions: list[Attribution],
     anchor: date | None,
 ) -> Event:
-    text = doc.text
+    text = doc_text(doc)
     sent = tok.sent
     trigger = Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     agent, patient = _agent_token(tok, kind), _patient_token(tok, kind)

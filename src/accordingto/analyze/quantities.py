@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Quantity, Span
+from .hedges import doc_text
 from .numbers import FRACTIONS, SCALES, VAGUE, phrase_value, word_value
 
 # Longest first, so that "more than" wins over "than"; matched on the words before the number.
@@ -76,7 +77,7 @@ def _quantity(
         start = a_start
     approximator = approximator or written
     approximate = approximate or approximator is not None
-    text = doc.text
+    text = doc_text(doc)
     return Quantity(
         sentence=Span.of(text, sent.start_char, sent.end_char),
         span=Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
@@ -231,8 +232,7 @@ def _excluded(doc: Doc, i: int, end: int, sent: SpacySpan, words: list[str]) -> 
         return True
     if _is_year(first, words):
         return True
-    word = doc.text[doc.text.rfind(" ", 0, first.idx) + 1 :].split(maxsplit=1)[0] if doc.text.strip() else ""
-    if DATE_WORD.match(word.strip("(),.;")):
+    if DATE_WORD.match(_word_around(doc, first.i).strip("(),.;")):
         return True  # "2024-07-28", "28/07/2024", "10:30"
     near = {doc[k].lower_ for k in range(max(sent.start, i - 1), min(sent.end, end + 1))}
     if near & MONTHS:
@@ -242,6 +242,16 @@ def _excluded(doc: Doc, i: int, end: int, sent: SpacySpan, words: list[str]) -> 
     if i - 2 >= sent.start and doc[i - 1].text == "-" and doc[i - 2].is_alpha and not doc[i - 1].whitespace_:
         return True  # "father-of-two", "Su-25", "COVID-19"
     return _is_age(doc, i, end, sent)
+
+
+def _word_around(doc: Doc, i: int) -> str:
+    """The whitespace-delimited word a token belongs to ("2024-07-28" for its "07")."""
+    start, end = i, i + 1
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        end += 1
+    return "".join(t.text for t in doc[start:end])
 
 
 def _is_year(tok: Token, words: list[str]) -> bool:

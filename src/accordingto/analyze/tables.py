@@ -62,7 +62,10 @@ class ReferenceEvent:
     cues: tuple[str, ...]  # word beginnings that must all occur in an article for it to mean this event
 
     def applies_to(self, text: str) -> bool:
-        return all(re.search(rf"(?<!\w){re.escape(c)}", text, re.I) for c in self.cues)
+        lower = text.lower()
+        return all(
+            c.lower() in lower and re.search(rf"(?<!\w){re.escape(c)}", text, re.I) for c in self.cues
+        )
 
 
 def reload() -> None:
