@@ -269,6 +269,12 @@ class Resolver:
             comp = [c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in GOVERNMENT_NOUNS]
             if comp and head.pos_ == "NOUN":
                 return Source(strip_det(text), "government", strip_det(text), lower_head, text)
+            mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+            if not mods or all(c.lemma_.lower() in ORG_NOUNS for c in mods):
+                # "a spokesman said", "a company spokesman": speaks for the body last heard from
+                body = next((src for off, src in reversed(self.history[-20:]) if off <= before and src.type in ("organisation", "government")), None)
+                if body is not None:
+                    return Source(body.name, body.type, strip_det(text), lower_head, text)
         if head.lower_ in ELLIPTICAL or any(t.lower_ in ELLIPTICAL and t.dep_ in ("det", "amod") for t in head.children):
             prev = self.last(before)
             if prev is not None and prev.type == "anonymous":
