@@ -363,3 +363,11 @@ def test_newsroom_verbs_make_outlets_and_relative_clause_reports() -> None:
     assert tail.source_type == "media_outlet" and tail.cue is not None and tail.cue.text == "understands"
     relayed = one(atts, "received 4.2 million")
     assert relayed.cue is not None and relayed.cue.text == "said" and relayed.source_type == "media_outlet"
+
+
+def test_a_reading_attributed_to_its_agent() -> None:
+    text = "A statement by the mayor that the town needs no new dams was taken by engineers to mean that he has run out of money."
+    atts = run(text)[0]
+    assert one(atts, "needs no new dams").source == "mayor"
+    reading = one(atts, "run out of money")
+    assert reading.source == "engineers" and reading.cue is not None and reading.cue.text == "was taken by"

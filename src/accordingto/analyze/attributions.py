@@ -333,6 +333,10 @@ class Extractor:
                 self.consumed.add(tok.i)
                 self.cands.append(cand)
                 continue
+            if tok.lemma_.lower() in READING_VERBS and (cand := self._reading(tok)) is not None:
+                self.consumed.add(tok.i)
+                self.cands.append(cand)
+                continue
             cue = self.lex.verb(tok)
             if cue is None:
                 continue
@@ -364,6 +368,31 @@ class Extractor:
             if cand is not None:
                 self.consumed.add(tok.i)
                 self.cands.append(cand)
+
+    def _reading(self, tok: Token) -> Candidate | None:
+        """'X was taken by officials to mean that …' / 'was interpreted by analysts as …': the agent's
+        reading of something is what they assert."""
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None or not any(c.dep_ == "auxpass" for c in tok.children):
+            return None
+        content: list[Token] | None = None
+        mean = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ in ("mean", "signal", "indicate", "show")), None)
+        comp = next((c for c in mean.children if c.dep_ == "ccomp"), None) if mean is not None else None
+        if comp is not None:
+            content = subtree_without(comp, set())
+        else:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            content = subtree_without(obj, set()) if obj is not None else None
+        ext = extent(content) if content else None
+        if ext is None:
+            return None
+        aux = next(c for c in tok.children if c.dep_ == "auxpass")
+        return Candidate(pos=tok.sent.start_char, sentence=self.sent_of(tok), content=ext, kind="indirect",
+                         cue=_ordered(aux.idx, agent.idx + len(agent.text)), src_head=pobj,
+                         src_toks=mention_tokens(pobj), cue_token=tok.i, paragraph=self.para(tok.idx),
+                         hedges=hedges_in(self.doc, *ext))
 
     def _quoted_as_saying(self, tok: Token) -> Candidate | None:
         """'The Herald quoted X as saying …' / 'X was quoted as saying …': X speaks, the quoting
@@ -906,6 +935,7 @@ TAIL_FORMS = {"says": "say", "said": "say", "reports": "report", "reported": "re
               "writes": "write", "wrote": "write", "notes": "note", "noted": "note", "adds": "add", "added": "add",
               "learned": "learn", "learnt": "learn", "reveals": "reveal", "revealed": "reveal",
               "claims": "claim", "claimed": "claim", "warns": "warn", "warned": "warn"}
+READING_VERBS = {"take", "interpret", "read", "construe", "understand", "see", "view", "regard"}
 ADVERB_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
 
 
