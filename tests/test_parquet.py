@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from accordingto.model import Analysis, Article, Attribution, Entity, Evidence, ItemError, Quantity, Span
 from accordingto.store import open_store
@@ -80,3 +83,23 @@ def test_parquet_load_skips_articles_already_stored(tmp_path: Path) -> None:
         attributions = store.con.execute("SELECT count(*) FROM attributions").fetchone()[0]
     assert (result.new, result.duplicate) == (1, 1)
     assert attributions == 2  # one per article: `a`'s rows were not inserted a second time
+
+
+@pytest.mark.slow
+def test_cli_analyze_out_then_ingest_parquet(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(TEXT_B, encoding="utf-8")
+    out, db = tmp_path / "pq", tmp_path / "db.duckdb"
+    cli = [sys.executable, "-m", "accordingto"]
+    done = subprocess.run([*cli, "analyze", str(tmp_path / "in"), "--out", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert pq.read_table(out / "articles").num_rows == 2
+    first = subprocess.run([*cli, "ingest", "--parquet", str(out), "--db", str(db), "--no-link"],
+                           capture_output=True, text=True)
+    again = subprocess.run([*cli, "ingest", "--parquet", str(out), "--db", str(db), "--no-link"],
+                           capture_output=True, text=True)
+    assert "new 2, duplicate 0" in first.stderr and "new 0, duplicate 2" in again.stderr
+    both = subprocess.run([*cli, "ingest", str(tmp_path / "in"), "--parquet", str(out), "--db", str(db)],
+                          capture_output=True, text=True)
+    assert both.returncode == 2 and "not both" in both.stderr
