@@ -366,8 +366,8 @@ def test_newsroom_verbs_make_outlets_and_relative_clause_reports() -> None:
 
 
 def test_a_reading_attributed_to_its_agent() -> None:
-    text = "A statement by the mayor that the town needs no new dams was taken by engineers to mean that he has run out of money."
+    text = "A statement by the mayor that the town has no need for new dams was taken by engineers to mean that he has run out of money."
     atts = run(text)[0]
-    assert one(atts, "needs no new dams").source == "mayor"
+    assert one(atts, "no need for new dams").source == "mayor"
     reading = one(atts, "run out of money")
     assert reading.source == "engineers" and reading.cue is not None and reading.cue.text == "was taken by"
