@@ -119,12 +119,10 @@ def _key(span: SpacySpan, person: bool, label: str = "") -> str:
 
     An organisation keeps its owner as a modifier: "Valdera's Ministry of Defence" -> "Valdera
     Ministry of Defence", "Russia's Ministry of Justice" -> "Russian Ministry of Justice"."""
-    toks = list(span)
-    owner = ""
-    for k, t in enumerate(toks[:-1]):
-        if t.lower_ in ("'s", "’s"):
-            owner = span.doc[toks[0].i : t.i].text
-            toks = toks[k + 1 :]
+    whole = list(span)
+    cut = max((k for k, t in enumerate(whole[:-1]) if t.lower_ in ("'s", "’s")), default=-1)
+    owner = span.doc[whole[0].i : whole[cut].i].text if cut >= 0 else ""
+    toks = whole[cut + 1 :]
     if owner and label == "ORG" and any(t.lemma_.lower() in ORG_NOUNS for t in toks):
         country = next((c for c in countries() if c.name == owner), None)
         rest = doc_text(span.doc)[toks[0].idx : toks[-1].idx + len(toks[-1])]
