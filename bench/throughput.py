@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import Synth, example_texts  # noqa: E402
 
-from accordingto.analyze import analyze_many  # noqa: E402
+from accordingto.analyze import analyze_doc, analyze_many  # noqa: E402
 from accordingto.analyze import nlp as _nlp  # noqa: E402
 from accordingto.engines.local import clean_all  # noqa: E402
 from accordingto.model import Article, RawDocument  # noqa: E402
@@ -43,7 +43,11 @@ def _raw(records: list[dict[str, str]]) -> list[RawDocument]:
 
 
 def ratio(n: int, rounds: int, seed: int = 11) -> dict[str, float]:
-    """Seconds of plain spaCy and of our engine over the same `n` articles, in `rounds` alternations."""
+    """Seconds of plain spaCy and of our engine over the same `n` articles, in `rounds` alternations.
+
+    Ours is timed in its three parts (clean, our spaCy pipeline, the extractors): the same work
+    as `analyze_many`, which is `nlp.pipe` then `analyze_doc` per article.
+    """
     import spacy
 
     records = list(Synth(example_texts(), seed)(n))
@@ -54,20 +58,46 @@ def ratio(n: int, rounds: int, seed: int = 11) -> dict[str, float]:
     ours = _nlp.load()
     list(plain.pipe(texts[:2]))  # warm both up
     list(analyze_many(clean_all(raws[:2]), ours))
-    t_plain = t_ours = 0.0
+    t: dict[str, float] = dict.fromkeys(("plain", "clean", "spacy", "extract"), 0.0)
     step = -(-n // rounds)
     for r in range(rounds):
         part = slice(r * step, (r + 1) * step)
-        t = time.perf_counter()
+        start = time.perf_counter()
         for _ in plain.pipe(texts[part], batch_size=16):
             pass
-        t_plain += time.perf_counter() - t
-        t = time.perf_counter()
-        for _ in analyze_many((a for a in clean_all(raws[part]) if isinstance(a, Article)), ours):
-            pass
-        t_ours += time.perf_counter() - t
-    return {"articles": len(texts), "words": words, "plain_s": t_plain, "ours_s": t_ours,
-            "ratio": t_plain / t_ours}
+        t["plain"] += time.perf_counter() - start
+        start = time.perf_counter()
+        articles = [a for a in clean_all(raws[part]) if isinstance(a, Article)]
+        t["clean"] += time.perf_counter() - start
+        start = time.perf_counter()
+        docs = list(ours.pipe((a.text for a in articles), batch_size=16))
+        t["spacy"] += time.perf_counter() - start
+        start = time.perf_counter()
+        for article, doc in zip(articles, docs, strict=True):
+            analyze_doc(article, doc)
+        t["extract"] += time.perf_counter() - start
+    ours_s = t["clean"] + t["spacy"] + t["extract"]
+    return {"articles": len(texts), "words": words, "plain_s": t["plain"], "ours_s": ours_s,
+            "ratio": t["plain"] / ours_s, **{f"{k}_s": v for k, v in t.items() if k != "plain"}}
+
+
+def component_shares(n: int, seed: int = 11) -> dict[str, float]:
+    """Each component's share of plain spaCy's time: what selective processing could save at most."""
+    import spacy
+
+    raws = _raw(list(Synth(example_texts(), seed)(n)))
+    texts = [a.text for a in clean_all(raws) if isinstance(a, Article)]
+    plain = spacy.load(_nlp.MODEL)
+    spent: dict[str, float] = {}
+    start = time.perf_counter()
+    docs = [plain.make_doc(text) for text in texts]
+    spent["tokenizer"] = time.perf_counter() - start
+    for name, proc in plain.pipeline:
+        start = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=16))
+        spent[name] = time.perf_counter() - start
+    total = sum(spent.values())
+    return {name: s / total for name, s in spent.items()}
 
 
 def _tree_rss(pid: int) -> int:
@@ -157,6 +187,10 @@ def main() -> None:
     print(f"  accordingto clean+analyze: {r['articles'] / r['ours_s']:.2f} articles/s, "
           f"{r['words'] / r['ours_s']:.0f} words/s")
     print(f"  ratio (ours / plain spaCy throughput): {r['ratio']:.2f}x")
+    print(f"  our time: clean {r['clean_s'] / r['ours_s']:.0%}, spaCy {r['spacy_s'] / r['ours_s']:.0%}, "
+          f"extractors {r['extract_s'] / r['ours_s']:.0%}")
+    shares = component_shares(max(8, sample // 4))
+    print("  plain spaCy time by component: " + ", ".join(f"{k} {v:.0%}" for k, v in shares.items()), flush=True)
     print("\n| articles | workers | articles/s | words/s | peak RSS | DB per 1k articles | link |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
