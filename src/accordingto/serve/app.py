@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -30,7 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from ..model import analysis_record
-from ..store import Store
+from ..store import READ_RETRY, Busy, Store, open_store
 from . import data, graph, views
 from .search import Search
 
@@ -53,25 +52,21 @@ class Unavailable(Exception):
     """The database cannot be read right now (being written, missing, or an older schema)."""
 
 
-def open_read_only(db_path: Path, attempts: int = 4, wait: float = 0.1) -> Store:
-    """A read-only Store, retrying briefly while another process holds the write lock."""
-    for attempt in range(attempts):
-        try:
-            return Store(db_path, read_only=True)
-        except FileNotFoundError as exc:
-            raise Unavailable(f"no database at {db_path} yet: run `accordingto ingest` first") from exc
-        except RuntimeError as exc:  # schema older than this code
-            raise Unavailable(str(exc)) from exc
-        except duckdb.Error as exc:
-            if "lock" not in str(exc).lower():
-                raise Unavailable(f"cannot read {db_path.name}: {str(exc).splitlines()[0]}") from exc
-            if attempt == attempts - 1:
-                raise Unavailable(
-                    f"the database {db_path.name} is being written by another process (ingest or link); "
-                    "it is readable again as soon as that finishes — retry in a moment"
-                ) from exc
-            time.sleep(wait * (attempt + 1))
-    raise AssertionError("unreachable")
+def open_read_only(db_path: Path, retry_seconds: float = READ_RETRY) -> Store:
+    """A read-only Store, waiting briefly (store.handoff) while a writer holds or wants the file."""
+    try:
+        return open_store(db_path, read_only=True, retry_seconds=retry_seconds)
+    except FileNotFoundError as exc:
+        raise Unavailable(f"no database at {db_path} yet: run `accordingto ingest` first") from exc
+    except Busy as exc:
+        raise Unavailable(
+            f"the database {db_path.name} is being written by another process (ingest or link); "
+            "it is readable again as soon as that finishes — retry in a moment"
+        ) from exc
+    except RuntimeError as exc:  # schema older than this code
+        raise Unavailable(str(exc)) from exc
+    except duckdb.Error as exc:
+        raise Unavailable(f"cannot read {db_path.name}: {str(exc).splitlines()[0]}") from exc
 
 
 def get_store(request: Request) -> Iterator[Store]:
