@@ -371,3 +371,10 @@ def test_a_reading_attributed_to_its_agent() -> None:
     assert one(atts, "no need for new dams").source == "mayor"
     reading = one(atts, "run out of money")
     assert reading.source == "engineers" and reading.cue is not None and reading.cue.text == "was taken by"
+
+
+def test_an_outlet_closing_report_becomes_the_relay_of_the_statement_inside() -> None:
+    text = "The minister said in a video on Tuesday that the count was flawed, the Velmora Herald reported."
+    atts = run(text)[0]
+    assert len(atts) == 1
+    assert atts[0].source == "minister" and atts[0].via == ["the Velmora Herald"]

@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Token
 
 from ..model import Article, Attribution, Claim, Span
 from .cues import Cue, lexicon
-from .frames import ESTIMATE_VERBS, addressee, content_of_verb, extent, subject_of, subtree_without
+from .frames import (
+    ESTIMATE_VERBS,
+    addressee,
+    closing_frame,
+    content_of_verb,
+    extent,
+    fill_gaps,
+    subject_of,
+    subtree_without,
+)
 from .hedges import doc_text, evidential_passive, hedge_at, hedges_in
 from .quotes import Quote, find_quotes
 from .sources import Resolver, Source, mention_tokens
@@ -432,8 +441,9 @@ class Extractor:
         if tok.lemma_.lower() not in AS_REPORT_VERBS or cue is None or content_of_verb(tok, cue, {subj.i}) is not None:
             return None  # "as a spokesperson said they would …": a report of its own, not a relay
         own = {t.i for t in tok.subtree}
-        host = [t for t in tok.head.subtree if t.i not in own]
-        ext = extent(_contiguous_around(host, tok.head))
+        # the relayed statement is the whole sentence around the aside, wherever the parser hung it
+        host = [t for t in tok.sent if t.i not in own]
+        ext = extent(fill_gaps([t for t in host if not t.is_space]) if host else [])
         if ext is None:
             return None
         first = min(tok.subtree, key=lambda t: t.i)
@@ -489,10 +499,12 @@ class Extractor:
         exclude = {t.i for t in subj.subtree if t.i not in own} if subj is not None and how != "passive" else set()
         exclude.add(tok.i)
         content = content_of_verb(tok, cue, exclude)
-        if not content and tok.dep_ == "parataxis" and subj is not None:
-            # "… could reach 15, union warns, as questions mount": the host clause is the content
+        if not content and subj is not None and (tok.dep_ == "parataxis" or closing_frame(tok)):
+            # "… could reach 15, union warns, as questions mount" / "…, the Herald reported":
+            # the host clause before the frame is the content
             content = [t for t in tok.head.subtree if t.i not in {x.i for x in tok.subtree}]
-            content = [t for t in content if t.i < tok.i]
+            first = next((t for t in tok.subtree if not t.is_punct), tok)
+            content = [t for t in content if t.i < first.i]
         if not content:
             return None
         if self.inside_direct(tok.idx) and not any(c.dep_ == "ccomp" for c in tok.children):
@@ -867,7 +879,7 @@ class Extractor:
                 )
             )
         out.sort(key=lambda a: (a.sentence.start, a.content.start))
-        return out
+        return _fold_outlet_relays(out)
 
     def hedged_claims(self, attributions: list[Attribution]) -> list[Claim]:
         """Sentences that weaken a claim with no stated source: evidential passives, hedging
@@ -982,6 +994,26 @@ def _relayed_by(resolver: Resolver, head: Token) -> list[str]:
                 if is_outlet:
                     out.append(name)
     return out
+
+
+def _fold_outlet_relays(atts: list[Attribution]) -> list[Attribution]:
+    """'X said …, the Herald reported': an outlet's closing report around another attribution is
+    the relay of that attribution (its via), not a statement of its own."""
+    cues = sorted((a.cue.start, i) for i, a in enumerate(atts) if a.cue is not None and a.source_text is not None)
+    starts = [c for c, _ in cues]
+    drop: set[int] = set()
+    for i, a in enumerate(atts):
+        if a.source_type != "media_outlet" or a.cue is None or a.cue.start < a.content.end or not a.source:
+            continue
+        lo, hi = bisect_right(starts, a.content.start - 1), bisect_right(starts, a.content.end - 1)
+        inner = [j for _, j in cues[lo:hi] if j != i]
+        if not inner:
+            continue
+        for j in inner:
+            if a.source.lower() not in {v.lower() for v in atts[j].via}:
+                atts[j].via.append(a.source)
+        drop.add(i)
+    return [a for i, a in enumerate(atts) if i not in drop]
 
 
 def _ordered(a: int, b: int) -> tuple[int, int]:

@@ -69,7 +69,22 @@ def subtree_without(tok: Token, exclude: set[int], trim_relcl: bool = False) -> 
     return keep
 
 
-def _fill(toks: list[Token]) -> list[Token]:
+def closing_frame(tok: Token) -> bool:
+    """', the Herald reported.': a reporting verb with its own subject and nothing to report,
+    set off by a comma — a frame around what precedes it, which parsers often hang as a clause."""
+    doc = tok.doc
+    first = next((t for t in tok.subtree if not t.is_punct), tok)
+    before = doc[first.i - 1] if first.i > 0 else None
+    return (
+        before is not None
+        and before.text == ","
+        and lexicon().verb(tok) is not None
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
+    )
+
+
+def fill_gaps(toks: list[Token]) -> list[Token]:
     """All tokens from the first to the last of `toks` (pieces of one content, gaps included)."""
     if not toks:
         return toks
@@ -125,7 +140,7 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
     lex = lexicon()
     children = list(verb.children)
     lemma = verb.lemma_.lower()
-    comps = [c for c in children if c.dep_ == "ccomp" and c.i not in exclude]
+    comps = [c for c in children if c.dep_ == "ccomp" and c.i not in exclude and not closing_frame(c)]
     if comps:
         # the first word after the cue ("which X said received …" extracts its subject leftwards)
         first = next((t for t in comps[0].subtree if t.i > verb.i), comps[0].left_edge)
@@ -141,7 +156,7 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
                 and any(x.dep_ == "aux" and x.lower_ in BACKSHIFT for x in c.children)
             ):
                 toks += subtree_without(c, exclude)
-        return _fill(toks)
+        return fill_gaps(toks)
     for c in children:
         if c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and (
             lemma in DIRECTIVE or cue.hedge
