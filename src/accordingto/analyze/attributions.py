@@ -539,7 +539,7 @@ class Extractor:
             cand.polarity = "deny"
         cand.recipient = addressee(tok) if how != "passive" else None
         cand.medium = medium_of(tok)
-        if how == "passive" and subj is not None:
+        if how == "passive" and subj is not None and subj.pos_ != "PRON":
             cand.medium = _mention_text(self.text, mention_tokens(subj))
         cand.hedges = self._cue_hedges(tok, cue, ext)
         return cand

@@ -92,7 +92,7 @@ def strip_titles(name: str) -> str:
 
 
 def clean_mention(text: str) -> str:
-    return " ".join(text.replace("’s", "").replace("'s", "").split()).strip(" ,;:–-")
+    return " ".join(re.sub(r"(’s|'s)$", "", text.strip()).split()).strip(" ,;:–-")
 
 
 def is_outlet_name(name: str) -> bool:
@@ -128,19 +128,15 @@ def mention_tokens(head: Token, stop: set[int] | None = None) -> list[Token]:
     return toks
 
 
-def role_of(head: Token, toks: list[Token]) -> str | None:
+def role_of(head: Token, toks: list[Token], relative: bool = True) -> str | None:
     """The role stated with a named mention: an apposition ("X, an expert on …"), a relative clause,
     or the title words before the name ("Kremlin spokesman X")."""
     doc = head.doc
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not child.like_num and child.pos_ not in ("PRON", "NUM"):
             sub = list(child.subtree)
             if any(t.ent_type_ == "PERSON" for t in sub) and head.ent_type_ != "PERSON":
                 continue
-            return strip_det(_span_text(doc, sub)) or None
-    for child in head.children:
-        if child.dep_ == "relcl" and any(t.lower_ in RELATIVE for t in child.children):
-            sub = [t for t in child.subtree if t.lower_ not in RELATIVE or t.i != child.left_edge.i]
             return strip_det(_span_text(doc, sub)) or None
     ent_start = head.i
     while head.ent_type_ and ent_start > 0 and doc[ent_start].ent_iob_ == "I":
@@ -148,6 +144,10 @@ def role_of(head: Token, toks: list[Token]) -> str | None:
     before = [t for t in toks if t.i < ent_start and not t.is_punct and t.dep_ != "det"]
     if before and any(t.pos_ == "NOUN" for t in before):
         return _span_text(doc, before)
+    for child in head.children if relative else ():
+        if child.dep_ == "relcl" and any(t.lower_ in RELATIVE for t in child.children):
+            sub = [t for t in child.subtree if t.lower_ not in RELATIVE or t.i != child.left_edge.i]
+            return strip_det(_span_text(doc, sub)) or None
     return None
 
 
@@ -254,7 +254,8 @@ class Resolver:
         if person is not None:
             ent = self.ent_at.get(person.i)
             name = self.canonical_person(ent.text if ent and ent.label_ == "PERSON" else self._head_name(person))
-            role = role_of(head, toks) or self.person_roles.get(name)
+            # a title stated here, else the first one the article gives, else a relative clause here
+            role = role_of(head, toks, relative=False) or self.person_roles.get(name) or role_of(head, toks)
             return Source(name, "person", role, head.lower_, text)
         head_text = self._head_name(head)
         lower_head = head.lemma_.lower()
@@ -377,6 +378,8 @@ class Resolver:
 
     def recipient(self, tok: Token) -> tuple[str | None, bool]:
         """A recipient's name and whether it is a media outlet ("told Insider", "told the paper")."""
+        if tok.pos_ == "PRON":
+            return None, False  # "directing it to …": the addressee is only a pronoun
         toks = [t for t in mention_tokens(tok) if t.i <= tok.i or t.dep_ in ("compound", "flat")]
         text = clean_mention(_span_text(self.doc, toks)).split(",")[0] or tok.text
         name = self._head_name(tok) if tok.pos_ == "PROPN" else text
