@@ -125,7 +125,8 @@ def addressee(verb: Token) -> Token | None:
     """The addressee of a telling: 'told Insider', 'told the board …', 'spoke to X'."""
     for c in verb.children:
         if c.dep_ in ("dative", "iobj"):
-            return c.children.__next__() if c.pos_ == "ADP" and any(True for _ in c.children) else c
+            # "said to X" parses the preposition as the dative; the addressee is its object
+            return next((x for x in c.children if x.dep_ == "pobj"), None) if c.pos_ == "ADP" else c
     lemma = verb.lemma_.lower()
     for c in verb.children:
         if c.dep_ == "dobj" and lemma in DIRECTIVE | {"tell", "inform", "brief", "assure", "reassure", "notify"}:
