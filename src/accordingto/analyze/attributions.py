@@ -26,9 +26,9 @@ from .frames import (
     subject_of,
     subtree_without,
 )
-from .hedges import doc_text, evidential_passive, hedge_at, hedges_in
+from .hedges import doc_text, evidential_passive, hedge_at, hedge_lexicon, hedges_in
 from .quotes import Quote, find_quotes
-from .sources import Resolver, Source, mention_tokens
+from .sources import OUTLET_WORDS, Resolver, Source, is_outlet_name, mention_tokens
 
 SPEECH_MIN_WORDS = 3
 FRAME_TOKENS = 12  # how far past a closing mark the speaker frame may start
@@ -326,8 +326,6 @@ class Extractor:
         return out, names
 
     def _is_outlet_subject(self, subj: Token) -> bool:
-        from .sources import OUTLET_WORDS, is_outlet_name
-
         name = _mention_text(self.text, mention_tokens(subj))
         if subj.pos_ != "PROPN":
             return False
@@ -916,8 +914,6 @@ class Extractor:
         return claims
 
     def _hedge_kind(self, tok: Token) -> str | None:
-        from .hedges import hedge_lexicon
-
         return hedge_lexicon().get(tok.lower_)
 
     def _headline_paragraphs(self) -> set[int]:
