@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Attribution, Claim, Span
-from .cues import Cue, lexicon
+from .cues import Cue, Lexicon, lexicon
 from .frames import (
     ESTIMATE_VERBS,
     addressee,
@@ -195,6 +195,8 @@ class Extractor:
         first = re.split(r"(?<=[.?!])\s", text[content[0] : content[1]].strip(), maxsplit=1)[0]
         if first.rstrip("”’\"' ").endswith("?"):
             cand.polarity = "question"
+        if cand.polarity == "assert":
+            cand.polarity = _embedded_polarity(self.tokens(*content), self.lex) or "assert"
         self.direct_chars.append((q.start, q.end))
         self.direct_set.add((q.start, q.end))
         self._direct_iv = self._fragment_iv = None
@@ -535,6 +537,8 @@ class Extractor:
             cand.polarity = "question"
         if cand.polarity == "assert" and _self_denial(content):
             cand.polarity = "deny"
+        if cand.polarity == "assert":
+            cand.polarity = _embedded_polarity(content, self.lex) or "assert"
         cand.recipient = addressee(tok) if how != "passive" else None
         cand.medium = medium_of(tok)
         if how == "passive" and subj is not None and subj.pos_ != "PRON":
@@ -945,6 +949,18 @@ TAIL_FORMS = {"says": "say", "said": "say", "reports": "report", "reported": "re
               "claims": "claim", "claimed": "claim", "warns": "warn", "warned": "warn"}
 READING_VERBS = {"take", "interpret", "read", "construe", "understand", "see", "view", "regard"}
 ADVERB_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
+
+
+def _embedded_polarity(content: list[Token], lex: Lexicon) -> str | None:
+    """'his client "categorically denies" the charge': a reported content that is itself a denial
+    or an accusation (its main verb is one) gives the statement that polarity."""
+    idx = {t.i for t in content}
+    for t in content:
+        if t.pos_ == "VERB" and (t.head.i not in idx or t.head.i == t.i or t.dep_ == "conj"):
+            cue = lex.verb(t)
+            if cue is not None and cue.polarity in ("deny", "accuse") and not any(c.dep_ == "neg" for c in t.children):
+                return cue.polarity
+    return None
 
 
 def _self_denial(content: list[Token]) -> bool:
