@@ -378,3 +378,64 @@ def test_an_outlet_closing_report_becomes_the_relay_of_the_statement_inside() ->
     atts = run(text)[0]
     assert len(atts) == 1
     assert atts[0].source == "minister" and atts[0].via == ["the Velmora Herald"]
+
+
+# ---- polarity read from what is said ---------------------------------------------------------------
+
+
+def test_accusation_shown_only_in_the_content() -> None:
+    text = (
+        "The tenants' leader, Ruta Galvin, said the landlord had covered up the mould reports for a year.\n\n"
+        "“The board should have closed the block in spring,” said Oren Vasquez, a resident.\n\n"
+        "A caretaker said the lift had been repaired twice in March."
+    )
+    atts = run(text)[0]
+    assert one(atts, "covered up").polarity == "accuse"
+    assert one(atts, "should have closed").polarity == "accuse"
+    assert one(atts, "repaired twice").polarity == "assert"
+
+
+def test_supposed_or_self_confessed_misconduct_is_not_an_accusation() -> None:
+    text = (
+        "“If the inspectors’ notes were ignored, the council has a bigger problem,” said auditor Lene Sorvik.\n\n"
+        "The surveyor said the tower lies on an old river bed."
+    )
+    atts = run(text)[0]
+    assert one(atts, "inspectors").polarity == "assert"
+    assert one(atts, "river bed").polarity == "assert"
+
+
+def test_warning_from_a_condition_or_a_threat_in_the_content() -> None:
+    text = (
+        "Dock workers' spokesman Idris Banner said more stoppages would follow unless the port paid the back wages.\n\n"
+        "“We will punish whoever sabotaged the pumps,” the rebel commander said.\n\n"
+        "The harbour master said the ferry would sail at noon."
+    )
+    atts = run(text)[0]
+    assert one(atts, "more stoppages").polarity == "warn"
+    assert one(atts, "We will punish").polarity == "warn"
+    assert one(atts, "ferry would sail").polarity == "assert"
+
+
+def test_denial_from_a_flat_negation_in_the_content() -> None:
+    text = (
+        "“There is no shortage of insulin in the region,” the health board said.\n\n"
+        "The clinic said it had “no record” of the complaint.\n\n"
+        "“We have never seen queues like these,” a pharmacist told reporters.\n\n"
+        "The board said it did not comment on individual cases."
+    )
+    atts = run(text)[0]
+    assert one(atts, "no shortage").polarity == "deny"
+    assert one(atts, "no record").polarity == "deny"
+    assert one(atts, "never seen queues").polarity == "assert"
+    assert one(atts, "individual cases").polarity == "assert"
+
+
+def test_a_reporting_verb_hanging_off_an_accusation_inherits_it() -> None:
+    text = "Parents accused the school of negligence, saying the fire doors had been chained for weeks."
+    assert one(run(text)[0], "fire doors").polarity == "accuse"
+
+
+def test_question_polarity_from_a_question_mark_in_a_multi_sentence_quote() -> None:
+    text = "“Who signed the order? Nobody will tell us,” said Mirela Tosk, whose shop burned."
+    assert one(run(text)[0], "Who signed").polarity == "question"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Attribution, Claim, Span
-from .cues import Cue, Lexicon, lexicon
+from .cues import Cue, lexicon
 from .frames import (
     ESTIMATE_VERBS,
     addressee,
@@ -27,6 +27,7 @@ from .frames import (
     subtree_without,
 )
 from .hedges import doc_text, evidential_passive, hedge_at, hedge_lexicon, hedges_in
+from .polarity import content_polarity, inherited_polarity
 from .quotes import Quote, find_quotes
 from .sources import OUTLET_WORDS, Resolver, Source, is_outlet_name, mention_tokens
 
@@ -196,7 +197,7 @@ class Extractor:
         if first.rstrip("”’\"' ").endswith("?"):
             cand.polarity = "question"
         if cand.polarity == "assert":
-            cand.polarity = _embedded_polarity(self.tokens(*content), self.lex) or "assert"
+            cand.polarity = content_polarity(self.tokens(*content), self.lex) or "assert"
         self.direct_chars.append((q.start, q.end))
         self.direct_set.add((q.start, q.end))
         self._direct_iv = self._fragment_iv = None
@@ -535,10 +536,8 @@ class Extractor:
             cand.polarity = "question"
         if tok.lemma_ == "ask" and any(t.lower_ in ("whether", "if") for t in content[:1]):
             cand.polarity = "question"
-        if cand.polarity == "assert" and _self_denial(content):
-            cand.polarity = "deny"
         if cand.polarity == "assert":
-            cand.polarity = _embedded_polarity(content, self.lex) or "assert"
+            cand.polarity = inherited_polarity(tok, self.lex) or content_polarity(content, self.lex) or "assert"
         cand.recipient = addressee(tok) if how != "passive" else None
         cand.medium = medium_of(tok)
         if how == "passive" and subj is not None and subj.pos_ != "PRON":
@@ -949,34 +948,6 @@ TAIL_FORMS = {"says": "say", "said": "say", "reports": "report", "reported": "re
               "claims": "claim", "claimed": "claim", "warns": "warn", "warned": "warn"}
 READING_VERBS = {"take", "interpret", "read", "construe", "understand", "see", "view", "regard"}
 ADVERB_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
-
-
-def _embedded_polarity(content: list[Token], lex: Lexicon) -> str | None:
-    """'his client "categorically denies" the charge': a reported content that is itself a denial
-    or an accusation (its main verb is one) gives the statement that polarity."""
-    idx = {t.i for t in content}
-    for t in content:
-        if t.pos_ == "VERB" and (t.head.i not in idx or t.head.i == t.i or t.dep_ == "conj"):
-            cue = lex.verb(t)
-            if cue is not None and cue.polarity in ("deny", "accuse") and not any(c.dep_ == "neg" for c in t.children):
-                return cue.polarity
-    return None
-
-
-def _self_denial(content: list[Token]) -> bool:
-    """'it had not been negligent', 'she never ignored a warning', 'it did nothing wrong': a speaker
-    negating its own past conduct (a pronoun subject, a past or perfect verb, a negation)."""
-    idx = {t.i for t in content}
-    roots = [t for t in content if t.head.i not in idx or t.head.i == t.i]
-    if len(roots) != 1:
-        return False
-    root = roots[0]
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ not in ("it", "he", "she", "they", "we", "i"):
-        return False
-    past = root.tag_ in ("VBD", "VBN") or any(c.lower_ in ("did", "had", "has", "have", "was", "were") for c in root.children)
-    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "nothing", "nobody") for c in root.children)
-    return past and negated
 
 
 def medium_of(verb: Token) -> str | None:
