@@ -439,3 +439,28 @@ def test_a_reporting_verb_hanging_off_an_accusation_inherits_it() -> None:
 def test_question_polarity_from_a_question_mark_in_a_multi_sentence_quote() -> None:
     text = "“Who signed the order? Nobody will tell us,” said Mirela Tosk, whose shop burned."
     assert one(run(text)[0], "Who signed").polarity == "question"
+
+
+def test_negated_misconduct_and_a_second_clause_are_denials() -> None:
+    text = (
+        "A ministry source insisted: “Nobody is hiding the ballots. The count goes on.”\n\n"
+        "The contractor told reporters that the firm had billed the agreed rate and that he had never met the inspector."
+    )
+    atts = run(text)[0]
+    assert one(atts, "Nobody is hiding").polarity == "deny"
+    assert one(atts, "never met").polarity == "deny"
+
+
+def test_an_embedded_question_is_not_a_denial() -> None:
+    text = "“The issue is not who paid, but why it was not reported,” said the auditor, Vera Lindqvist."
+    assert one(run(text)[0], "who paid").polarity == "assert"
+
+
+def test_asking_a_wh_question_and_fearing_are_question_and_warning() -> None:
+    text = (
+        "Parents ask why the school bus was cancelled without notice.\n\n"
+        "Doctors fear the outbreak will spread to the northern valleys."
+    )
+    atts = run(text)[0]
+    assert one(atts, "bus was cancelled").polarity == "question"
+    assert one(atts, "outbreak will spread").polarity == "warn"

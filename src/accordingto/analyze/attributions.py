@@ -18,6 +18,7 @@ from ..model import Article, Attribution, Claim, Span
 from .cues import Cue, lexicon
 from .frames import (
     ESTIMATE_VERBS,
+    WH_WORDS,
     addressee,
     closing_frame,
     content_of_verb,
@@ -534,7 +535,7 @@ class Extractor:
             cand.src_toks = mention_tokens(subj, {t.i for t in content})
         if cue.polarity == "assert" and self.lex.get(tok.lemma_, "verb") is None and cue.lemma == "ask":
             cand.polarity = "question"
-        if tok.lemma_ == "ask" and any(t.lower_ in ("whether", "if") for t in content[:1]):
+        if tok.lemma_ == "ask" and any(t.lower_ in WH_WORDS for t in content[:1]):
             cand.polarity = "question"
         if cand.polarity == "assert":
             cand.polarity = inherited_polarity(tok, self.lex) or content_polarity(content, self.lex) or "assert"

@@ -94,7 +94,16 @@ def _denial(content: list[Token], idx: set[int]) -> str | None:
         attr = next((c for c in first.children if c.dep_ in ("attr", "nsubj") and c.i > first.i), None)
         if attr is not None and _no(attr):
             return "deny"
-    return "deny" if _self_denial(first) else None
+    if any(_self_denial(r) for r in (first, *(c for c in first.children if c.dep_ == "conj"))):
+        return "deny"
+    # "nobody is stealing anything", "we never hid the figures": misconduct negated
+    table = _table()
+    for t in content:
+        if t.pos_ == "VERB" and table.get((t.lemma_.lower(), "verb")) == "accuse" and not _conditional(t):
+            subj = _subject(t)
+            if _negated(t) or (subj is not None and subj.lower_ in NEGATORS):
+                return "deny"
+    return None
 
 
 def _self_denial(root: Token) -> bool:
@@ -110,7 +119,11 @@ def _self_denial(root: Token) -> bool:
         return False  # "we have never seen a blaze like this": a superlative, not a rebuttal
     if any(c.dep_ == "dobj" and c.lower_ in ("everything", "all") for c in root.children):
         return False  # "we have not won everything": a partial negation
-    past = root.tag_ in ("VBD", "VBN") or any(c.lower_ in ("did", "had", "has", "have", "was", "were") for c in root.children)
+    if any(c.tag_ in ("WRB", "WP") for c in root.children):
+        return False  # "… but why it has not been published": an embedded question
+    past = root.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "had", "has", "have", "was", "were") for c in root.children
+    )
     negated = _negated(root) or any(c.lower_ in ("nothing", "nobody") for c in root.children)
     if not negated and root.lemma_ == "have":
         dobj = next((c for c in root.children if c.dep_ == "dobj"), None)
