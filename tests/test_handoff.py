@@ -92,3 +92,22 @@ def test_readers_hold_back_for_a_waiting_writer_but_not_for_a_dead_one(db):
     intent.write_text(str(os.getppid()), encoding="ascii")
     os.utime(intent, (time.time() - 60, time.time() - 60))
     assert not writer_waiting(db)
+
+
+def test_ingest_gives_up_cleanly_when_the_database_stays_busy(db, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import accordingto.store
+    from accordingto.cli import main
+
+    (tmp_path / "a.txt").write_text("Officials said the bridge would reopen on Monday.\n", encoding="utf-8")
+    monkeypatch.setattr(accordingto.store, "WRITE_RETRY", 0.5)
+    holder = hold(db, "rw", 20)
+    try:
+        result = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(db), "--no-link"])
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 1
+    assert "another process has it open" in result.output and "run ingest again" in result.output
+    assert not intent_path(db).exists()

@@ -38,7 +38,7 @@ def ingest(
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from ..engines.pool import run
-    from ..store import WRITE_RETRY, open_store
+    from ..store import WRITE_RETRY, Busy, open_store
 
     if bool(paths) == bool(parquet_dir):
         raise click.UsageError("give PATHS to read, or --parquet DIR to load (not both)")
@@ -48,37 +48,40 @@ def ingest(
     mapping = parse_fields(fields)
     started = time.perf_counter()
     read = new = duplicate = failed = 0
-    # The database is held only while a batch is written (see store.handoff): between batches
-    # `serve` and other readers can open it.
-    open_store(db, retry_seconds=WRITE_RETRY).close()  # create or migrate it first
+    try:
+        # The database is held only while a batch is written (see store.handoff): between batches
+        # `serve` and other readers can open it.
+        open_store(db, retry_seconds=WRITE_RETRY).close()  # create or migrate it first
 
-    def known(ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        if not ids:
-            return set()
-        with open_store(db, read_only=True, retry_seconds=WRITE_RETRY) as store:
-            return store.known_ids(ids)
+        def known(ids: Iterable[str]) -> set[str]:
+            ids = list(ids)
+            if not ids:
+                return set()
+            with open_store(db, read_only=True, retry_seconds=WRITE_RETRY) as store:
+                return store.known_ids(ids)
 
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingest[/bold]"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("starting", total=None)
-        for batch in run(paths, workers=workers, fields=mapping, batch_size=batch_size, known=known):
-            with open_store(db, retry_seconds=WRITE_RETRY) as store:
-                written = store.write(batch.analyses, batch.errors)
-            for e in batch.errors:
-                progress.console.print(f"[red]error[/red] {e.item}: {e.reason}", soft_wrap=True)
-            read += len(batch.analyses) + batch.skipped + len(batch.errors)
-            new += written.new
-            duplicate += written.duplicate + batch.skipped
-            failed += len(batch.errors)
-            progress.update(task, description=f"read {read} · new {new} · duplicate {duplicate} · failed {failed}")
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingest[/bold]"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("starting", total=None)
+            for batch in run(paths, workers=workers, fields=mapping, batch_size=batch_size, known=known):
+                with open_store(db, retry_seconds=WRITE_RETRY) as store:
+                    written = store.write(batch.analyses, batch.errors)
+                for e in batch.errors:
+                    progress.console.print(f"[red]error[/red] {e.item}: {e.reason}", soft_wrap=True)
+                read += len(batch.analyses) + batch.skipped + len(batch.errors)
+                new += written.new
+                duplicate += written.duplicate + batch.skipped
+                failed += len(batch.errors)
+                progress.update(task, description=f"read {read} · new {new} · duplicate {duplicate} · failed {failed}")
+    except Busy as exc:  # another process held the database for a whole minute
+        raise click.ClickException(f"{exc}; every batch before is stored: run ingest again to go on") from exc
     seconds = time.perf_counter() - started
     err.print(
         f"[bold]ingested[/bold] read {read}, new {new}, duplicate {duplicate}, failed {failed} "
