@@ -464,3 +464,29 @@ def test_asking_a_wh_question_and_fearing_are_question_and_warning() -> None:
     atts = run(text)[0]
     assert one(atts, "bus was cancelled").polarity == "question"
     assert one(atts, "outbreak will spread").polarity == "warn"
+
+
+# ---- source types ----------------------------------------------------------------------------------
+
+
+def test_a_long_title_before_a_name_is_a_person() -> None:
+    text = "Deputy Harbour Master Ilona Petrak said the channel would reopen on Friday."
+    a = one(run(text)[0], "channel would reopen")
+    assert a.source == "Ilona Petrak" and a.source_type == "person"
+
+
+def test_prosecutors_and_a_chamber_of_commerce_are_typed_as_bodies() -> None:
+    text = (
+        "Prosecutors said they had frozen the accounts of three shipping firms.\n\n"
+        "A spokeswoman for the regional prosecutor said the inquiry would take months.\n\n"
+        "The Lindau Chamber of Commerce said exports had fallen for a third month."
+    )
+    atts = run(text)[0]
+    assert one(atts, "frozen the accounts").source_type == "government"
+    assert one(atts, "inquiry would take").source_type == "government"
+    assert one(atts, "exports had fallen").source_type == "organisation"
+
+
+def test_a_tally_is_a_document_source() -> None:
+    text = "The mayor won 54 per cent of the vote, according to a tally published by the election board."
+    assert one(run(text)[0], "54 per cent").source_type == "document"

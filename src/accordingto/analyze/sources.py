@@ -20,7 +20,7 @@ PERSON_NOUNS = set(
     ["source", "official", "officer", "expert", "chief", "spokesperson", "spokesman", "spokeswoman", "admiral", "general", "diplomat", "analyst", "insider", "aide", "adviser", "advisor", "relative", "witness", "resident", "observer", "critic", "person", "people", "man", "woman", "member", "employee", "staffer", "executive", "lawyer", "activist", "commander", "soldier", "lawmaker", "legislator", "politician", "figure", "representative", "negotiator", "investigator", "researcher", "scientist", "doctor", "friend", "colleague", "neighbour", "neighbor", "ally", "supporter", "opponent", "other", "some", "many", "one", "another", "both", "several", "insider", "agent", "operative", "defector", "journalist", "reporter", "correspondent", "veteran", "commentator", "economist", "historian", "professor", "academic", "specialist", "director", "manager", "boss", "colonel", "captain", "lieutenant", "sergeant", "minister", "secretary", "ambassador", "envoy", "governor", "mayor", "senator", "president", "premier", "chancellor", "leader", "prosecutor", "judge", "officer", "worker", "citizen", "mother", "father", "son", "daughter", "wife", "husband", "family"]
 )
 DOCUMENT_NOUNS = set(
-    ["report", "assessment", "review", "statement", "study", "survey", "document", "audit", "post", "memo", "filing", "analysis", "investigation", "data", "figures", "poll", "dossier", "transcript", "letter", "tweet", "release", "update", "bulletin", "research", "footage", "video", "recording", "cable", "leak", "census", "record", "message", "notice", "decree", "ruling", "judgment", "verdict", "indictment", "lawsuit", "paper", "estimate", "estimates", "finding", "findings", "summary", "readout", "communique", "communiqué", "note", "email", "evaluation", "forecast", "projection", "inquiry", "probe"]
+    ["report", "assessment", "review", "count", "tally", "statement", "study", "survey", "document", "audit", "post", "memo", "filing", "analysis", "investigation", "data", "figures", "poll", "dossier", "transcript", "letter", "tweet", "release", "update", "bulletin", "research", "footage", "video", "recording", "cable", "leak", "census", "record", "message", "notice", "decree", "ruling", "judgment", "verdict", "indictment", "lawsuit", "paper", "estimate", "estimates", "finding", "findings", "summary", "readout", "communique", "communiqué", "note", "email", "evaluation", "forecast", "projection", "inquiry", "probe"]
 )
 GOVERNMENT_NOUNS = set(
     ["government", "administration", "ministry", "kremlin", "presidency", "cabinet", "department", "pentagon", "embassy", "authorities", "authority", "regime", "junta", "parliament", "duma", "senate", "congress", "intelligence", "mod", "office", "treasury", "police",
@@ -44,7 +44,7 @@ ORG_WORDS = re.compile(
     r"association|institute|university|office|department|service|services|army|forces?|police|legion|corps|"
     r"front|movement|foundation|fund|organisation|organization|board|authority|commission|federation|league|"
     r"network|cent(re|er)|club|church|school|hospital|brigade|battalion|guard|command|government|"
-    r"administration|coalition|alliance|society|trust|partners|holdings|industries|systems|labs?)\b",
+    r"administration|coalition|alliance|society|trust|partners|holdings|industries|systems|labs?|chamber)\b",
     re.I,
 )
 ORG_NOUNS = {
@@ -60,6 +60,7 @@ TITLE_NOUNS = set(
 HEAD_OF_STATE = set(["president", "premier", "chancellor", "leader", "king", "queen"])
 OUTLET_CUES = {"report", "learn", "understand", "reveal", "publish", "disclose", "obtain", "see"}
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
+PROSECUTION = {"prosecutor", "prosecution"}
 HONORIFICS = set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "lt", "col", "lt-col", "gen", "maj", "capt", "sgt", "rev", "fr", "st", "mayor", "engineer"])
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -89,6 +90,19 @@ def strip_titles(name: str) -> str:
     while len(parts) > 1 and parts[0].lower().strip(".") in TITLE_NOUNS | PERSON_NOUNS | HONORIFICS:
         parts = parts[1:]
     return " ".join(parts)
+
+
+def _titled_name(name: str) -> str | None:
+    """The personal name after a title ("Chief Fire Officer X Y" -> "X Y"): one to three
+    capitalised words that name no organisation."""
+    words = name.split()
+    titles = [i for i, w in enumerate(words) if w.lower().strip(".") in TITLE_NOUNS | HONORIFICS]
+    if not titles:
+        return None
+    rest = " ".join(words[titles[-1] + 1 :])
+    if 1 <= len(rest.split()) <= 3 and all(w[:1].isupper() for w in rest.split()) and not ORG_WORDS.search(rest) and not OUTLET_WORDS.search(rest):
+        return rest
+    return None
 
 
 def clean_mention(text: str) -> str:
@@ -254,6 +268,7 @@ class Resolver:
         if person is not None:
             ent = self.ent_at.get(person.i)
             name = self.canonical_person(ent.text if ent and ent.label_ == "PERSON" else self._head_name(person))
+            name = _titled_name(name) or name
             # a title stated here, else the first one the article gives, else a relative clause here
             role = role_of(head, toks, relative=False) or self.person_roles.get(name) or role_of(head, toks)
             return Source(name, "person", role, head.lower_, text)
@@ -308,6 +323,9 @@ class Resolver:
             return Source(self.outlets[-1], "media_outlet", None, lower_head, text)
         if lower_head in GOVERNMENT_NOUNS or head.lower_ in GOVERNMENT_NOUNS:
             return Source(strip_det(text), "government", None, lower_head, text)
+        if lower_head in PROSECUTION and (head.tag_ in ("NNS", "NNPS") or head.dep_ == "pobj"):
+            # "prosecutors said", "a spokesman for the military prosecutor": the state's prosecution service
+            return Source(strip_det(text), "government", None, lower_head, text)
         if lower_head in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
             return Source(strip_det(text), "document", None, lower_head, text)
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in head.children)
@@ -336,6 +354,8 @@ class Resolver:
             words = strip_titles(self._head_name(head)).split()
             if head.ent_type_ == "" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not ORG_WORDS.search(" ".join(words)):
                 return head
+        if head.pos_ == "PROPN" and _titled_name(self._head_name(head)):
+            return head  # "Chief Fire Officer X Y": a title the tagger read as an organisation's name
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or c.text in self.full_names):
                 return c
