@@ -98,8 +98,6 @@ def test_the_zoo_reports_each_bad_item_once_and_stores_the_rest(tmp_path, monkey
     assert "read 8, new 4, duplicate 0, failed 4" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="clean: text below libxml2's nesting limit (depth 256) is dropped "
-                   "silently; reported to the clean owner")
 @pytest.mark.parametrize("depth", [300, 100_000])
 def test_deeply_nested_html_keeps_its_text(tmp_path, depth):
     page = tmp_path / "deep.html"

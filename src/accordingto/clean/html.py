@@ -28,6 +28,12 @@ _HIDDEN = re.compile(
     r"<(head|script|style|noscript|template|svg)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE
 )
 _TAG = re.compile(r"<[^>]+>")
+# Wrapper elements that carry layout, not text: what a pathologically deep page is made of.
+_WRAPPER = re.compile(r"</?(?:div|span|section|article|main|aside|font|center|table|tbody|tr|td)\b[^>]*>", re.I)
+_OPEN_OR_CLOSE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
+# libxml2 stops building the tree below 256 levels, silently losing the text there.
+MAX_DEPTH = 200
 _SUFFIX_SEP = re.compile(r"\s+(?:[|–—•·»:]|-|::)\s+")
 
 
@@ -45,6 +51,8 @@ def read_page(html: str, url: str | None, known_site: str | None = None) -> Page
     """Main text lines (one per trafilatura paragraph) and the page's metadata;
     `known_site` is the outlet the URL's domain belongs to, to strip from the title."""
     page = Page()
+    if nesting_depth(html) > MAX_DEPTH:
+        html = _WRAPPER.sub("\n", html)
     metas, tree = _metas(html)
     try:
         doc = trafilatura.bare_extraction(
@@ -83,6 +91,18 @@ def read_page(html: str, url: str | None, known_site: str | None = None) -> Page
 
     page.published = _published(html, metas, url)
     return page
+
+
+def nesting_depth(html: str) -> int:
+    """The deepest element nesting of the markup, counted from its tags (no parser: the parser
+    is what breaks on deep pages); unclosed tags count as open, as a browser would."""
+    depth = deepest = 0
+    for m in _OPEN_OR_CLOSE.finditer(html):
+        if m.group(2).lower() in _VOID or m.group(3):
+            continue
+        depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def visible_lines(html: str) -> list[str]:
