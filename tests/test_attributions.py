@@ -490,3 +490,30 @@ def test_prosecutors_and_a_chamber_of_commerce_are_typed_as_bodies() -> None:
 def test_a_tally_is_a_document_source() -> None:
     text = "The mayor won 54 per cent of the vote, according to a tally published by the election board."
     assert one(run(text)[0], "54 per cent").source_type == "document"
+
+
+# ---- false positives -------------------------------------------------------------------------------
+
+
+def test_nobody_is_not_a_source() -> None:
+    text = "‘Nobody disputes that the bridge needed repairs,’ the engineer Jonas Pell told the Courier."
+    atts = run(text)[0]
+    assert [a.source for a in atts] == ["Jonas Pell"]
+
+
+def test_an_order_received_in_the_passive_is_not_a_statement() -> None:
+    text = (
+        "The clerk told the tribunal that she had flagged the invoices in May and had been told to say nothing.\n\n"
+        "The fund was praised by the regulator for its “clear reporting”."
+    )
+    atts = run(text)[0]
+    assert [a.content.text for a in atts if "say nothing" in a.content.text and a.content.text.startswith("to")] == []
+    assert one(atts, "flagged the invoices").source_type == "anonymous"
+    assert one(atts, "clear reporting").source == "regulator"
+
+
+def test_a_frame_in_mid_sentence_reports_what_follows_it() -> None:
+    text = "In every district, the inspectors found, the newest school was the most crowded."
+    a = one(run(text)[0], "newest school")
+    assert a.content.text == "the newest school was the most crowded"
+    assert a.source == "inspectors"

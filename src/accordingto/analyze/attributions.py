@@ -370,6 +370,8 @@ class Extractor:
             subj, how = subject_of(tok)
             if subj is not None and how == "active" and subj.lower_ in ("i", "we", "you"):
                 continue  # a speaker's own "I think" inside a quote: the quote is the attribution
+            if subj is not None and (subj.lower_ in ("nobody", "none") or (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))):
+                continue  # "nobody disputes that …": nobody said anything
             cand = (
                 self._as_reported(tok, subj, how)
                 or self._evidenced(tok)
@@ -506,13 +508,19 @@ class Extractor:
             # the host clause before the frame is the content
             content = [t for t in tok.head.subtree if t.i not in {x.i for x in tok.subtree}]
             first = next((t for t in tok.subtree if not t.is_punct), tok)
-            content = [t for t in content if t.i < first.i]
+            if tok.head.i < tok.i:
+                content = [t for t in content if t.i < first.i]
+            else:  # "In each case, the auditors found, the bid was …": the host clause runs on past the frame
+                last = max(t.i for t in tok.subtree)
+                content = [t for t in tok.sent.root.subtree if t.i > last]
         if not content:
             return None
         if self.inside_direct(tok.idx) and not any(c.dep_ == "ccomp" for c in tok.children):
             return None  # inside a quote only a reported clause is a second-hand report
-        if how == "passive" and not any(c.dep_ == "ccomp" for c in tok.children):
-            return None  # "staff had been ordered not to talk": an order, nobody quoted
+        if (how == "passive" or (how != "agent" and any(c.dep_ == "auxpass" for c in tok.children))) and not any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "staff had been ordered not to talk", "… and was told to wait": an order, nobody quoted
+        if len(content) == 1 and content[0].tag_ in ("WDT", "WP"):
+            return None  # "which X first revealed …": a misparsed relative pronoun, not a content
         if ANONYMITY.search(self.text[content[0].idx : content[-1].idx + len(content[-1].text)]):
             return None  # "who asked not to be named": a condition of anonymity, not a statement
         ext = extent(content)
