@@ -517,3 +517,10 @@ def test_a_frame_in_mid_sentence_reports_what_follows_it() -> None:
     a = one(run(text)[0], "newest school")
     assert a.content.text == "the newest school was the most crowded"
     assert a.source == "inspectors"
+
+
+def test_an_as_reported_aside_around_a_statement_is_its_relay() -> None:
+    text = "The audit, as first reported by the Harbour Times on Friday, warned that the dredging contract was overpriced."
+    atts = run(text)[0]
+    assert len(atts) == 1
+    assert atts[0].source_type == "document" and [v.removeprefix("the ") for v in atts[0].via] == ["Harbour Times"]

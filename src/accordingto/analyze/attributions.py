@@ -989,13 +989,16 @@ def _relayed_by(resolver: Resolver, head: Token) -> list[str]:
 
 
 def _fold_outlet_relays(atts: list[Attribution]) -> list[Attribution]:
-    """'X said …, the Herald reported': an outlet's closing report around another attribution is
-    the relay of that attribution (its via), not a statement of its own."""
+    """'X said …, the Herald reported' / 'the memo, as first reported by the Herald, warned …': an
+    outlet's report around another attribution is the relay of that attribution (its via), not a
+    statement of its own."""
     cues = sorted((a.cue.start, i) for i, a in enumerate(atts) if a.cue is not None and a.source_text is not None)
     starts = [c for c, _ in cues]
     drop: set[int] = set()
     for i, a in enumerate(atts):
-        if a.source_type != "media_outlet" or a.cue is None or a.cue.start < a.content.end or not a.source:
+        if a.source_type != "media_outlet" or a.cue is None or not a.source:
+            continue
+        if a.cue.start < a.content.end and not a.cue.text.lower().startswith("as "):
             continue
         lo, hi = bisect_right(starts, a.content.start - 1), bisect_right(starts, a.content.end - 1)
         inner = [j for _, j in cues[lo:hi] if j != i]
