@@ -524,3 +524,14 @@ def test_an_as_reported_aside_around_a_statement_is_its_relay() -> None:
     atts = run(text)[0]
     assert len(atts) == 1
     assert atts[0].source_type == "document" and [v.removeprefix("the ") for v in atts[0].via] == ["Harbour Times"]
+
+
+def test_objects_that_are_addressees_or_appointments_are_not_contents() -> None:
+    text = (
+        "The inspector warned the harbour office in June.\n\n"
+        "The chairwoman called an extra board meeting for Monday morning.\n\n"
+        "If the audit confirms the shortfall, the director will resign.\n\n"
+        "The coastguard warned residents to stay away from the cliffs."
+    )
+    atts = run(text)[0]
+    assert [a.content.text for a in atts] == ["to stay away from the cliffs"]

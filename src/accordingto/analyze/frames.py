@@ -11,6 +11,13 @@ EDGE_PUNCT = {",", ".", ";", ":", "!", "?", "–", "—", "-", "…", "..."}
 WH_WORDS = {"what", "who", "whom", "which", "how", "why", "where", "when", "whether", "if"}
 RELATIVE = {"who", "which", "that", "whom"}
 # verbs whose "to"-infinitive after an addressee is the reported content ("told X to …")
+ADDRESSEE_OBJECT = {"warn", "threaten", "question", "caution", "alert"}
+# heads that name people or bodies: the object of a warning is then its addressee, not its content
+ANIMATE_HEADS = {
+    "office", "ministry", "government", "minister", "official", "officials", "staff", "worker", "workers",
+    "general", "officer", "commander", "company", "firm", "board", "committee", "council", "people",
+    "public", "resident", "residents", "family", "families", "authority", "authorities", "colleague",
+}
 DIRECTIVE = {
     "tell", "ask", "urge", "order", "instruct", "direct", "call", "warn", "advise", "request", "beg", "implore",
     "remind", "encourage", "invite", "command", "demand", "press", "push", "appeal", "claim", "threaten",
@@ -179,6 +186,8 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
                 return toks
             if p == "to" and any(x.dep_ == "pcomp" for x in c.children) and lemma in ("admit", "confess", "own"):
                 return subtree_without(c, exclude)
+            if p == "for" and lemma == "call" and any(x.dep_ == "dobj" for x in children):
+                continue  # "called a session for Tuesday": a convening, not a call for something
             if p == "for" and lemma in ("praise", "blame", "criticise", "criticize", "condemn", "call", "thank", "fault", "applaud", "commend", "slam", "appeal", "press"):
                 pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
                 return subtree_without(pobj[0], exclude) if pobj else None
@@ -196,6 +205,12 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
                 return subtree_without(c, exclude)
         if dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them"):
             return None
+        if (
+            lemma in ADDRESSEE_OBJECT
+            and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or dobj.lemma_.lower() in ANIMATE_HEADS)
+            and not any(t.pos_ == "VERB" for t in dobj.subtree)
+        ):
+            return None  # "warned his office", "questioned the general": the object is who was addressed
         toks = subtree_without(dobj, exclude, trim_relcl=True)
         if dobj.lemma_.lower() in ("detail", "details"):
             of = next((x for x in dobj.children if x.dep_ == "prep" and x.lower_ == "of"), None)
