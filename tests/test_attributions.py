@@ -535,3 +535,13 @@ def test_objects_that_are_addressees_or_appointments_are_not_contents() -> None:
     )
     atts = run(text)[0]
     assert [a.content.text for a in atts] == ["to stay away from the cliffs"]
+
+
+def test_he_or_she_prefers_a_person_made_subject_after_the_last_speaker() -> None:
+    text = (
+        "The harbour master, Tove Lindgren, said the quay would reopen on Monday.\n\n"
+        "Union leader Sami Okafor visited the site on Friday. He said: “Nobody has asked the crews.”"
+    )
+    atts = run(text)[0]
+    assert one(atts, "Nobody has asked").source == "Sami Okafor"
+    assert one(atts, "quay would reopen").source == "Tove Lindgren"

@@ -199,6 +199,14 @@ class Resolver:
         persons.sort()
         self.person_offsets = [o for o, _ in persons]
         self.person_names = [n for _, n in persons]
+        # named people who are the subject of a clause: the likeliest antecedents of "he"/"she"
+        subjects = sorted(
+            (e.start_char, self.canonical_person(e.text))
+            for e in doc.ents
+            if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass") and not self._is_place(e.text)
+        )
+        self.subject_offsets = [o for o, _ in subjects]
+        self.subject_names = [n for _, n in subjects]
         self._gpe = {c.name.lower() for c in tables.countries()} | {c.capital.lower() for c in tables.countries()}
 
     @staticmethod
@@ -226,6 +234,13 @@ class Resolver:
         person the article named."""
         for off, src in reversed(self.history[-50:]):
             if off <= before and (not person_only or (src.type in ("person", "anonymous") and not src.plural)):
+                if person_only:
+                    # "Oduya blasted the firm. He said: …": a person made the subject since that
+                    # speaker is the nearer antecedent
+                    i = bisect_right(self.subject_offsets, before) - 1
+                    if i >= 0 and self.subject_offsets[i] > off and self.subject_names[i] != src.name:
+                        name = self.subject_names[i]
+                        return Source(name, "person", self.person_roles.get(name), name.split()[-1].lower())
                 return src
         if person_only:
             i = bisect_right(self.person_offsets, before) - 1
