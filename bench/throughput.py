@@ -147,7 +147,7 @@ def _timed(cmd: list[str]) -> tuple[float, int]:
     return time.perf_counter() - started, peak
 
 
-def corpus_run(size: int, workers: int, tmp: Path) -> dict[str, float]:
+def corpus_run(size: int, workers: int, tmp: Path, link: bool = True) -> dict[str, float]:
     src = tmp / f"synth_{size}.jsonl"
     synth = Synth(example_texts())
     words = 0
@@ -157,7 +157,7 @@ def corpus_run(size: int, workers: int, tmp: Path) -> dict[str, float]:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
     db = tmp / f"synth_{size}.duckdb"
     ingest_s, rss = _timed([*CLI, "ingest", str(src), "--db", str(db), "--workers", str(workers), "--no-link"])
-    link_s, link_rss = _timed([*CLI, "link", "--db", str(db)])
+    link_s, link_rss = _timed([*CLI, "link", "--db", str(db)]) if link else (float("nan"), 0)
     return {"size": size, "ingest_s": ingest_s, "articles_per_s": size / ingest_s, "words_per_s": words / ingest_s,
             "peak_rss_mb": max(rss, link_rss) / 2**20, "db_mb_per_1k": db.stat().st_size / 2**20 / (size / 1000),
             "link_s": link_s}
@@ -176,6 +176,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=200, help="articles in the side-by-side ratio run")
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--no-link", action="store_true", help="time ingest only")
     args = ap.parse_args()
     sample, sizes = (12, [12]) if args.quick else (args.sample, args.sizes)
 
@@ -195,7 +196,7 @@ def main() -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            c = corpus_run(size, args.workers, Path(tmp))
+            c = corpus_run(size, args.workers, Path(tmp), link=not args.no_link)
             print(f"| {size} | {args.workers} | {c['articles_per_s']:.2f} | {c['words_per_s']:.0f} | "
                   f"{c['peak_rss_mb']:.0f} MB | {c['db_mb_per_1k']:.1f} MB | {c['link_s']:.1f} s |", flush=True)
 
