@@ -545,3 +545,14 @@ def test_he_or_she_prefers_a_person_made_subject_after_the_last_speaker() -> Non
     atts = run(text)[0]
     assert one(atts, "Nobody has asked").source == "Sami Okafor"
     assert one(atts, "quay would reopen").source == "Tove Lindgren"
+
+
+def test_a_spokesperson_speaks_for_the_person_named_or_meant() -> None:
+    text = (
+        "Finance Minister Edda Holm left the chamber early. Her spokeswoman said she had “full confidence” in the board.\n\n"
+        "A spokesman for Holm said she would testify next week."
+    )
+    atts = run(text)[0]
+    for fragment in ("full confidence", "testify next week"):
+        a = one(atts, fragment)
+        assert a.source == "Edda Holm" and a.source_type == "person"

@@ -264,7 +264,7 @@ class Resolver:
         if low in FIRST_PERSON:
             return Source(None, None, text_head=low, mention=text)
         if low in PRONOUNS:
-            ref = self.last(before, person_only=low in ("he", "she", "who"))
+            ref = self.last(before, person_only=low in ("he", "she", "who", "his", "her"))
             if ref is None and low in ("he", "she"):
                 return Source("unidentified speaker", "person", text_head=low, mention=text)
             if ref is None:
@@ -293,9 +293,11 @@ class Resolver:
             # "a spokesman for the Interior Ministry": the spokesperson speaks for the body
             prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            # "his spokeswoman", "Korbel's spokesman": the possessor is who speaks
+            pobj = pobj or next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")), None)
             if pobj is not None:
                 body = self.classify(pobj, mention_tokens(pobj), before)
-                if body.type in ("government", "organisation", "media_outlet"):
+                if body.type in ("government", "organisation", "media_outlet", "person") and body.name:
                     return Source(body.name, body.type, strip_det(text), lower_head, text)
             comp = [c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in GOVERNMENT_NOUNS]
             if comp and head.pos_ == "NOUN":
