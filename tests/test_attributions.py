@@ -556,3 +556,17 @@ def test_a_spokesperson_speaks_for_the_person_named_or_meant() -> None:
     for fragment in ("full confidence", "testify next week"):
         a = one(atts, fragment)
         assert a.source == "Edda Holm" and a.source_type == "person"
+
+
+def test_newsrooms_named_by_a_common_noun_or_as_authors_are_outlets() -> None:
+    text = (
+        "The story was first carried by the Valley Courier. The newspaper revealed that inspectors had flagged cracks.\n\n"
+        "The contract was signed in haste, according to an investigation by the Valley Courier.\n\n"
+        "Regional media reported that the bridge had been closed twice."
+    )
+    atts = run(text)[0]
+    assert one(atts, "closed twice").source_type == "media_outlet"
+    cracks = one(atts, "flagged cracks")
+    assert cracks.source_type == "media_outlet" and cracks.source == "Valley Courier"
+    haste = one(atts, "signed in haste")
+    assert haste.source_type == "media_outlet" and haste.source == "Valley Courier"

@@ -53,6 +53,7 @@ ORG_NOUNS = {
     "association", "institute", "university", "board", "committee", "commission", "foundation", "network",
     "coalition", "alliance",
 }
+PRESS_NOUNS = {"media", "paper", "newspaper", "website", "broadcaster", "outlet", "publication", "tabloid"}
 OUTLET_NOUNS = set(["paper", "newspaper", "outlet", "broadcaster", "website", "site", "publication", "daily", "tabloid", "channel", "network", "agency"])
 TITLE_NOUNS = set(
     ["president", "premier", "minister", "chancellor", "leader", "king", "queen", "governor", "mayor", "senator", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "chief", "director", "head", "commander", "general", "admiral", "ceo", "chairman", "chairwoman", "founder", "boss", "activist", "expert", "analyst", "lawyer", "officer", "official", "prosecutor", "judge"]
@@ -338,12 +339,21 @@ class Resolver:
             return Source(self._head_name(named), "organisation", strip_det(text), lower_head, text)
         if lower_head in OUTLET_NOUNS and any(t.lower_ in ("the", "this") for t in head.children) and self.outlets:
             return Source(self.outlets[-1], "media_outlet", None, lower_head, text)
+        if lower_head in PRESS_NOUNS or head.lower_ in PRESS_NOUNS:
+            # "local media reported", "the investigative website revealed": a newsroom, named or not
+            named = self._outlet_named_before(head.idx) if any(t.lower_ in ("the", "this") for t in head.children) else None
+            return Source(named or strip_det(text), "media_outlet", None, lower_head, text)
         if lower_head in GOVERNMENT_NOUNS or head.lower_ in GOVERNMENT_NOUNS:
             return Source(strip_det(text), "government", None, lower_head, text)
         if lower_head in PROSECUTION and (head.tag_ in ("NNS", "NNPS") or head.dep_ == "pobj"):
             # "prosecutors said", "a spokesman for the military prosecutor": the state's prosecution service
             return Source(strip_det(text), "government", None, lower_head, text)
         if lower_head in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
+            # "an investigation by the Herald": the outlet's own reporting
+            by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if author is not None and author.pos_ == "PROPN" and is_outlet_name(self._head_name(author)):
+                return Source(self._head_name(author), "media_outlet", None, lower_head, text)
             return Source(strip_det(text), "document", None, lower_head, text)
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in head.children)
         plural = head.tag_ in ("NNS", "NNPS")
@@ -381,6 +391,11 @@ class Resolver:
                 if c.dep_ == "appos" and c.head.i == head.i and c.ent_type_ == "PERSON":
                     return c
         return None
+
+    def _outlet_named_before(self, offset: int) -> str | None:
+        """The latest outlet the article named before `offset`."""
+        named = [e for e in self.doc.ents if e.end_char <= offset and e.label_ in ("ORG", "WORK_OF_ART", "PRODUCT") and is_outlet_name(self._clean_ent(e.text))]
+        return re.sub(r"^the\s+", "", self._clean_ent(named[-1].text), flags=re.I) if named else None
 
     def _head_name(self, head: Token) -> str:
         """The proper name a head token belongs to (its entity, or its compound chain)."""
