@@ -570,3 +570,17 @@ def test_newsrooms_named_by_a_common_noun_or_as_authors_are_outlets() -> None:
     assert cracks.source_type == "media_outlet" and cracks.source == "Valley Courier"
     haste = one(atts, "signed in haste")
     assert haste.source_type == "media_outlet" and haste.source == "Valley Courier"
+
+
+def test_a_duty_said_done_in_full_is_a_denial() -> None:
+    text = (
+        "The operator said it had complied at all times with the safety code.\n\n"
+        "Her lawyer said she had acted on every warning she received.\n\n"
+        "The airline said it was cooperating fully with investigators.\n\n"
+        "The club said it had followed a new training plan."
+    )
+    atts = run(text)[0]
+    assert one(atts, "complied at all times").polarity == "deny"
+    assert one(atts, "every warning").polarity == "deny"
+    assert one(atts, "cooperating fully").polarity == "assert"
+    assert one(atts, "new training plan").polarity == "assert"

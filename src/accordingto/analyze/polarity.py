@@ -15,6 +15,7 @@ FIRST_PERSON = {"i", "we", "us", "me"}
 NEGATORS = {"nobody", "no one", "none", "nothing", "never"}
 FUTURE = {"will", "'ll", "shall", "would"}
 MODALS = {"will", "'ll", "shall", "would", "could", "may", "might"}
+FULLY = {"all", "every", "throughout", "always", "fully"}
 NO_COMMENT = {"comment", "discuss", "speculate", "respond"}
 EXPERIENCE = {"see", "witness", "experience", "know", "hear", "encounter"}
 LIE_PLACES = {"in", "on", "at", "behind", "beneath", "under", "within", "between", "ahead", "with"}
@@ -96,6 +97,10 @@ def _denial(content: list[Token], idx: set[int]) -> str | None:
             return "deny"
     if any(_self_denial(r) for r in (first, *(c for c in first.children if c.dep_ == "conj"))):
         return "deny"
+    # "it had complied at all times", "she acted on every recommendation": a duty said done in full
+    for r in (first, *(c for c in first.children if c.dep_ == "conj")):
+        if _duty_done(r):
+            return "deny"
     # "nobody is stealing anything", "we never hid the figures": misconduct negated
     table = _table()
     for t in content:
@@ -104,6 +109,16 @@ def _denial(content: list[Token], idx: set[int]) -> str | None:
             if _negated(t) or (subj is not None and subj.lower_ in NEGATORS):
                 return "deny"
     return None
+
+
+def _duty_done(root: Token) -> bool:
+    verbs = [root, *(c for c in root.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB")]
+    if not any(_table().get((v.lemma_.lower(), "duty")) == "deny" for v in verbs) or _negated(root) or root.tag_ == "VBG":
+        return False  # "is cooperating fully": an ongoing course, not a record defended
+    past = root.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were") for c in root.children)
+    words = [t.lower_ for t in root.subtree]
+    full = any(w in FULLY for w in words) or any(words[i : i + 3] == ["in", "line", "with"] for i in range(len(words)))
+    return past and full
 
 
 def _self_denial(root: Token) -> bool:
