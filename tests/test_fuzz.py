@@ -39,7 +39,9 @@ BOILERPLATE = ["Read more: Council approves budget", "Advertisement", "Share thi
                "RELATED: Five things to know", "By Staff Reporter | Updated 10:42 GMT"]
 WORDS = ["the", "council", "budget", "war", "report", "ferry", "minister", "don't", "it's", "n't", "won't",
          "Putin 'purges'", "—", "–", "...", "…", "(", ")", "[", "]", ";", ":", ",", ".", "?", "!", "&amp;",
-         "\u00a0", "\u200b", "\u202e", "\ufeff", "e\u0301", "👍🏽", "\t"]
+         "\u00a0", "\u200b", "\u202e", "\ufeff", "e\u0301", "👍🏽", "\t",
+         # characters str.splitlines() breaks on besides \n: offsets must survive them
+         "\r", "\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\u2029", "\x00"]
 
 word = st.one_of(st.sampled_from(WORDS), st.sampled_from(NUMBERS), st.sampled_from(DATES),
                  st.text(min_size=1, max_size=12))
