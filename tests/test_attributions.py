@@ -584,3 +584,13 @@ def test_a_duty_said_done_in_full_is_a_denial() -> None:
     assert one(atts, "every warning").polarity == "deny"
     assert one(atts, "cooperating fully").polarity == "assert"
     assert one(atts, "new training plan").polarity == "assert"
+
+
+def test_a_closing_outlet_frame_parsed_onto_the_inner_clause_is_still_a_relay() -> None:
+    text = "The shipyard, which built both ferries, said its own audit would be published in May, the Valley Courier reported on Friday."
+    atts = run(text)[0]
+    assert len(atts) == 1
+    a = atts[0]
+    assert a.content.text == "its own audit would be published in May"
+    assert a.cue is not None and a.cue.text == "said"
+    assert [v.removeprefix("the ") for v in a.via] == ["Valley Courier"]

@@ -1004,6 +1004,16 @@ def _fold_outlet_relays(atts: list[Attribution]) -> list[Attribution]:
             continue
         lo, hi = bisect_right(starts, a.content.start - 1), bisect_right(starts, a.content.end - 1)
         inner = [j for _, j in cues[lo:hi] if j != i]
+        if not inner and a.cue.start >= a.content.end:
+            # "X said A, the Herald reported", parsed with the frame on A alone: X's report holds A
+            inner = [
+                j for j, b in enumerate(atts)
+                if j != i and b.cue is not None and b.cue.start < a.content.start
+                and b.content.start <= a.content.start and a.content.end <= b.content.end <= a.sentence.end
+            ]
+            for j in inner:
+                b = atts[j]
+                b.content = Span(b.content.start, a.content.end, b.content.text[: a.content.end - b.content.start])
         if not inner:
             continue
         for j in inner:
