@@ -4,6 +4,7 @@ ends in exactly the database a clean run makes — every table, the link tables 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -96,3 +97,41 @@ def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
     assert snapshot(db) == expected
     assert whole(clean_db)["stories"], "the corpus must give link something to store"
     assert differences(whole(db), whole(clean_db)) == []
+
+
+@pytest.mark.slow
+def test_sigkill_mid_link_then_rerun_equals_clean_link(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 40)
+    unlinked = tmp_path / "unlinked.duckdb"
+    assert ingest(unlinked, corpus).wait(timeout=600) == 0
+    clean_db, killed_db = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
+    shutil.copy(unlinked, clean_db)
+    shutil.copy(unlinked, killed_db)
+
+    def link(db) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "accordingto", "link", "--db", str(db)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    assert link(clean_db).wait(timeout=600) == 0
+    expected = whole(clean_db)
+    assert expected["link_state"], "link stored nothing"
+
+    proc = link(killed_db)
+    # Wait until link holds the database (a reader is refused), then kill it mid-work.
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            duckdb.connect(str(killed_db), read_only=True).close()
+        except duckdb.IOException:
+            break
+        time.sleep(0.05)
+    time.sleep(0.4)
+    assert proc.poll() is None, "link finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = whole(killed_db)
+    # Linking commits whole chunks: every article is either fully linked or not at all.
+    assert {r[0] for r in partial["link_state"]} <= {r[0] for r in expected["link_state"]}
+    assert link(killed_db).wait(timeout=600) == 0
+    assert differences(whole(killed_db), expected) == []
