@@ -594,3 +594,15 @@ def test_a_closing_outlet_frame_parsed_onto_the_inner_clause_is_still_a_relay() 
     assert a.content.text == "its own audit would be published in May"
     assert a.cue is not None and a.cue.text == "said"
     assert [v.removeprefix("the ") for v in a.via] == ["Valley Courier"]
+
+
+def test_an_according_to_aside_closing_a_report_is_its_relay() -> None:
+    text = (
+        "The port director, Hanne Voss, told the council on Monday that the cranes had been idle for a month, "
+        "according to minutes published by the council."
+    )
+    atts = run(text)[0]
+    assert len(atts) == 1
+    a = atts[0]
+    assert a.source == "Hanne Voss" and a.content.text == "the cranes had been idle for a month"
+    assert a.via and "minutes" in a.via[0]

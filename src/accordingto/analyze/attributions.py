@@ -891,7 +891,7 @@ class Extractor:
                 )
             )
         out.sort(key=lambda a: (a.sentence.start, a.content.start))
-        return _fold_outlet_relays(out)
+        return _fold_according_asides(text, _fold_outlet_relays(out))
 
     def hedged_claims(self, attributions: list[Attribution]) -> list[Claim]:
         """Sentences that weaken a claim with no stated source: evidential passives, hedging
@@ -1020,6 +1020,26 @@ def _fold_outlet_relays(atts: list[Attribution]) -> list[Attribution]:
             if a.source.lower() not in {v.lower() for v in atts[j].via}:
                 atts[j].via.append(a.source)
         drop.add(i)
+    return [a for i, a in enumerate(atts) if i not in drop]
+
+
+def _fold_according_asides(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """'X told the committee that A, according to a transcript': the aside closing a report is how
+    that report reached us (its via), not a second statement of A."""
+    drop: set[int] = set()
+    for i, a in enumerate(atts):
+        if a.kind != "according_to" or a.cue is None or not a.cue.text.lower().startswith("according") or not a.source:
+            continue
+        for j, b in enumerate(atts):
+            if j == i or j in drop or b.cue is None or b.kind == "according_to" or b.sentence.start != a.sentence.start:
+                continue
+            if b.cue.start < a.content.start < a.cue.start <= b.content.end and b.content.start <= a.content.start:
+                end = b.content.start + len(text[b.content.start : a.cue.start].rstrip(" ,;–—"))
+                b.content = Span.of(text, b.content.start, end)
+                if a.source.lower() not in {v.lower() for v in b.via}:
+                    b.via.append(a.source)
+                drop.add(i)
+                break
     return [a for i, a in enumerate(atts) if i not in drop]
 
 
