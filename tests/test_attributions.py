@@ -606,3 +606,13 @@ def test_an_according_to_aside_closing_a_report_is_its_relay() -> None:
     a = atts[0]
     assert a.source == "Hanne Voss" and a.content.text == "the cranes had been idle for a month"
     assert a.via and "minutes" in a.via[0]
+
+
+def test_a_question_put_and_a_victory_claimed_are_not_reports() -> None:
+    text = (
+        "The mayor, Ines Carvalho, spoke at the count. Asked whether she would seek a recount, she replied: “No. The numbers are clear.”\n\n"
+        "Carvalho claimed victory at a rally on Monday. “The city has chosen,” she told supporters."
+    )
+    atts = run(text)[0]
+    assert [a.cue.text for a in atts if a.cue is not None] == ["replied", "told"]
+    assert one(atts, "The city has chosen").source == "Ines Carvalho"

@@ -355,6 +355,8 @@ class Extractor:
                 continue  # "to tell him": not yet said
             if tok.dep_ == "pcomp":
                 continue  # "by saying …": a manner, not a report
+            if tok.lemma_.lower() == "ask" and tok.i == tok.sent.start and tok.tag_ in ("VBN", "VBD"):
+                continue  # "Asked whether …, he replied": the question put to the speaker
             if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
                 continue  # "if the email showed …": a supposed report, not one made
             if any(c.dep_ == "neg" for c in tok.children):

@@ -11,6 +11,7 @@ EDGE_PUNCT = {",", ".", ";", ":", "!", "?", "–", "—", "-", "…", "..."}
 WH_WORDS = {"what", "who", "whom", "which", "how", "why", "where", "when", "whether", "if"}
 RELATIVE = {"who", "which", "that", "whom"}
 # verbs whose "to"-infinitive after an addressee is the reported content ("told X to …")
+CLAIMED_ACTS = {"victory", "win", "responsibility", "credit", "asylum", "compensation", "benefit", "benefits", "title", "seat", "prize", "damages"}
 ADDRESSEE_OBJECT = {"warn", "threaten", "question", "caution", "alert"}
 # heads that name people or bodies: the object of a warning is then its addressee, not its content
 ANIMATE_HEADS = {
@@ -205,6 +206,8 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
                 return subtree_without(c, exclude)
         if dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "them"):
             return None
+        if lemma == "claim" and dobj.lemma_.lower() in CLAIMED_ACTS:
+            return None  # "claimed victory", "claimed responsibility": an act of taking, not a report
         if (
             lemma in ADDRESSEE_OBJECT
             and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or dobj.lemma_.lower() in ANIMATE_HEADS)

@@ -202,9 +202,11 @@ class Resolver:
         self.person_names = [n for _, n in persons]
         # named people who are the subject of a clause: the likeliest antecedents of "he"/"she"
         subjects = sorted(
-            (e.start_char, self.canonical_person(e.text))
-            for e in doc.ents
-            if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass") and not self._is_place(e.text)
+            {(e.start_char, self.canonical_person(e.text)) for e in doc.ents
+             if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass") and not self._is_place(e.text)}
+            # a surname the article gave in full before, whatever the tagger made of it here
+            | {(t.idx, self.full_names[t.text]) for t in doc
+               if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.text in self.full_names}
         )
         self.subject_offsets = [o for o, _ in subjects]
         self.subject_names = [n for _, n in subjects]
