@@ -616,3 +616,13 @@ def test_a_question_put_and_a_victory_claimed_are_not_reports() -> None:
     atts = run(text)[0]
     assert [a.cue.text for a in atts if a.cue is not None] == ["replied", "told"]
     assert one(atts, "The city has chosen").source == "Ines Carvalho"
+
+
+def test_a_document_first_published_by_an_outlet_reached_us_through_it() -> None:
+    text = (
+        "The audit, first published by the Valley Courier last week, said the council had overpaid for the tram.\n\n"
+        "According to minutes seen by the Valley Courier, the board met twice."
+    )
+    atts = run(text)[0]
+    assert [v.removeprefix("the ") for v in one(atts, "overpaid for the tram").via] == ["Valley Courier"]
+    assert one(atts, "board met twice").via == []

@@ -980,15 +980,23 @@ MEDIUM_NOUNS = set(
 
 
 def _relayed_by(resolver: Resolver, head: Token) -> list[str]:
-    """'the officials who spoke to the Mirror': an outlet the source spoke to."""
+    """'the officials who spoke to the Mirror' / 'the memo, first published by the Herald': an
+    outlet the source spoke to, or that published the document (one merely seen or obtained by a
+    newsroom reached us through it directly)."""
     out = []
     for t in head.subtree:
-        if t.lemma_ in ("speak", "talk", "tell") and t.i != head.i:
+        if t.i == head.i:
+            continue
+        rec = None
+        if t.lemma_ in ("speak", "talk", "tell"):
             rec = addressee(t)
-            if rec is not None:
-                name, is_outlet = resolver.recipient(rec)
-                if is_outlet:
-                    out.append(name)
+        elif t.lemma_ in ("publish", "reveal", "report") and t.tag_ == "VBN":
+            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            rec = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if rec is not None:
+            name, is_outlet = resolver.recipient(rec)
+            if is_outlet:
+                out.append(name)
     return out
 
 
