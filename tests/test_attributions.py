@@ -626,3 +626,9 @@ def test_a_document_first_published_by_an_outlet_reached_us_through_it() -> None
     atts = run(text)[0]
     assert [v.removeprefix("the ") for v in one(atts, "overpaid for the tram").via] == ["Valley Courier"]
     assert one(atts, "board met twice").via == []
+
+
+def test_an_estimate_is_hedged_by_its_cue() -> None:
+    text = "The port authority estimated that the closure had cost shippers 2 million euros a day."
+    a = one(run(text)[0], "closure had cost")
+    assert [h.text for h in a.hedges] == ["estimated"]
