@@ -632,3 +632,13 @@ def test_an_estimate_is_hedged_by_its_cue() -> None:
     text = "The port authority estimated that the closure had cost shippers 2 million euros a day."
     a = one(run(text)[0], "closure had cost")
     assert [h.text for h in a.hedges] == ["estimated"]
+
+
+def test_a_failure_pinned_on_people_is_an_accusation() -> None:
+    text = (
+        "The analyst told reporters: “The generals have failed by not giving the president a real picture.”\n\n"
+        "The engineer said the pumps failed to start."
+    )
+    atts = run(text)[0]
+    assert one(atts, "generals have failed").polarity == "accuse"
+    assert one(atts, "pumps failed").polarity == "assert"

@@ -10,6 +10,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from .cues import Lexicon
+from .sources import GOVERNMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS
 
 FIRST_PERSON = {"i", "we", "us", "me"}
 NEGATORS = {"nobody", "no one", "none", "nothing", "never"}
@@ -162,6 +163,12 @@ def _accusation(content: list[Token], idx: set[int]) -> str | None:
             subj = _subject(t)
             if lemma in ("listen", "act", "heed", "respond") and subj is not None and subj.lower_ in ("nobody", "no"):
                 return "accuse"
+            # "the generals failed to warn him", "officials failed by not giving …": a failure of duty
+            # pinned on people or a body
+            if lemma == "fail" and _charged(t) and subj is not None and _answerable(subj) and any(
+                c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.children
+            ):
+                return "accuse"
             # "somebody is not telling the truth"
             if lemma == "tell" and _negated(t) and any(c.dep_ == "dobj" and c.lower_ == "truth" for c in t.children):
                 return "accuse"
@@ -204,6 +211,15 @@ def _marked(t: Token, table: dict[tuple[str, str], str], polarity: str) -> bool:
     if part is None or table.get((t.lemma_.lower(), part)) != polarity or t.dep_ == "compound":
         return False
     return not (_no(t) or _negated(t.head) or any(_no(a) for a in t.ancestors) or _conditional(t))
+
+
+def _answerable(subj: Token) -> bool:
+    """A subject that can be blamed: a person or body, not a plan or a machine."""
+    return (
+        subj.ent_type_ in ("PERSON", "ORG", "NORP")
+        or subj.lower_ in ("he", "she", "they")
+        or subj.lemma_.lower() in PERSON_NOUNS | GOVERNMENT_NOUNS | ORG_NOUNS
+    )
 
 
 def _reproach(verb: Token) -> bool:
