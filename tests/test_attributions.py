@@ -642,3 +642,11 @@ def test_a_failure_pinned_on_people_is_an_accusation() -> None:
     atts = run(text)[0]
     assert one(atts, "generals have failed").polarity == "accuse"
     assert one(atts, "pumps failed").polarity == "assert"
+
+
+def test_a_gerund_after_deny_or_admit_is_the_content() -> None:
+    text = "The treasurer denied moving the funds. Her deputy admitted signing the transfer."
+    atts = run(text)[0]
+    moved = one(atts, "moving the funds")
+    assert moved.polarity == "deny" and moved.content.text == "moving the funds"
+    assert one(atts, "signing the transfer").cue.text == "admitted"

@@ -11,6 +11,7 @@ EDGE_PUNCT = {",", ".", ";", ":", "!", "?", "–", "—", "-", "…", "..."}
 WH_WORDS = {"what", "who", "whom", "which", "how", "why", "where", "when", "whether", "if"}
 RELATIVE = {"who", "which", "that", "whom"}
 # verbs whose "to"-infinitive after an addressee is the reported content ("told X to …")
+GERUND_OBJECT = {"deny", "admit", "acknowledge", "concede", "confess"}
 CLAIMED_ACTS = {"victory", "win", "responsibility", "credit", "asylum", "compensation", "benefit", "benefits", "title", "seat", "prize", "damages"}
 ADDRESSEE_OBJECT = {"warn", "threaten", "question", "caution", "alert"}
 # heads that name people or bodies: the object of a warning is then its addressee, not its content
@@ -167,6 +168,8 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
                 toks += subtree_without(c, exclude)
         return fill_gaps(toks)
     for c in children:
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and lemma in GERUND_OBJECT and c.i not in exclude:
+            return subtree_without(c, exclude)  # "denied seeing it", "admitted taking the files"
         if c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and (
             lemma in DIRECTIVE or cue.hedge
         ):
