@@ -62,16 +62,18 @@ def test_without_retry_the_conflict_is_immediate_and_with_it_bounded(db):
 def test_a_writer_waits_for_readers_and_announces_itself(db):
     reader = hold(db, "ro", 3.0)
     started = time.monotonic()
+    # Another process (no heavy imports, so it is quick to start) watches for the announcement.
     probe = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time\nfrom pathlib import Path\nfrom accordingto.store.handoff import writer_waiting\n"
-         "time.sleep(0.2)\nprint(writer_waiting(Path(sys.argv[1])))", str(db)],
+         "import sys, time\nfrom pathlib import Path\np = Path(sys.argv[1])\nend = time.time() + 2.5\n"
+         "while time.time() < end and not p.exists(): time.sleep(0.01)\n"
+         "print(p.read_text() if p.exists() else '')", str(intent_path(db))],
         stdout=subprocess.PIPE, text=True,
     )
     with open_store(db, retry_seconds=10) as store:  # blocks until the reader has let go
         assert time.monotonic() - started > 2.5
         store.con.execute("SELECT 1")
-    assert probe.communicate()[0].strip() == "True"  # other processes saw the waiting writer ...
+    assert probe.communicate()[0].strip() == str(os.getpid())  # other processes saw the waiting writer ...
     assert not intent_path(db).exists()  # ... and the announcement is gone once it got the file
     assert reader.wait(timeout=5) == 0
 
