@@ -650,3 +650,12 @@ def test_a_gerund_after_deny_or_admit_is_the_content() -> None:
     moved = one(atts, "moving the funds")
     assert moved.polarity == "deny" and moved.content.text == "moving the funds"
     assert one(atts, "signing the transfer").cue.text == "admitted"
+
+
+def test_denied_that_and_accused_are_two_acts_of_one_speaker() -> None:
+    text = "The mayor, Ines Carvalho, denied that the tender had been rigged and accused the auditors of leaking drafts."
+    atts = run(text)[0]
+    denial = one(atts, "tender had been rigged")
+    assert denial.polarity == "deny" and denial.content.text == "the tender had been rigged"
+    accusation = one(atts, "leaking drafts")
+    assert accusation.polarity == "accuse" and accusation.source == "Ines Carvalho"

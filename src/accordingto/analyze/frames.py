@@ -125,9 +125,24 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return passive, "passive"
     if verb.dep_ == "relcl" and depth == 0:
         return verb.head, "active"
+    if _second_act(verb):
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, depth + 1)
     return None, "none"
+
+
+def _second_act(verb: Token) -> bool:
+    """'denied that A and accused B of C': a subjectless past-tense conjunct the parser hung on the
+    reported clause is the speaker's second act, not part of what was denied."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and verb.head.dep_ == "ccomp"
+        and verb.head.head.i != verb.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        and lexicon().verb(verb) is not None
+    )
 
 
 def addressee(verb: Token) -> Token | None:
@@ -156,7 +171,10 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
         first = next((t for t in comps[0].subtree if t.i > verb.i), comps[0].left_edge)
         if first.lower_ in WH_WORDS - {"whether", "if"} and cue.polarity != "question" and lemma != "ask":
             return None
-        toks = [t for c in comps for t in subtree_without(c, exclude)]
+        acts = {t.i for c in comps for x in c.children if _second_act(x) for t in x.subtree}
+        if acts:  # with the "and" that joined it
+            acts |= {x.i for c in comps for x in c.children if x.dep_ == "cc" and x.i + 1 in acts}
+        toks = [t for c in comps for t in subtree_without(c, exclude | acts)]
         # "warned that A, and was preparing B": a subjectless, back-shifted conjunct goes on the report
         for c in children:
             if (
