@@ -17,3 +17,11 @@ def test_python_examples_run(tmp_path, monkeypatch, capsys):
     printed = capsys.readouterr().out
     assert "Mara Kessel direct" in printed
     assert (tmp_path / "notebook.duckdb").exists()
+
+
+def test_accordingto_analyze_stays_callable_after_its_modules_are_imported():
+    import accordingto
+    import accordingto.analyze.attributions  # noqa: F401 - binds the package on `accordingto`
+
+    result = accordingto.analyze("Port closes\n\nThe port will close on Friday, the harbour master said.")
+    assert [a.cue.text for a in result.attributions] == ["said"]

@@ -5,9 +5,15 @@ Python API for notebooks::
     import accordingto
     result = accordingto.analyze("Kyiv has denied responsibility, the ministry said.")
     result.attributions
+
+`accordingto.analyze` is the analyze stage's package, which can be called with a text (see
+`analyze/__init__.py`): a plain function of that name here would be shadowed by the package
+as soon as any of its modules is imported.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from .model import Analysis, Article, RawDocument
 
@@ -15,9 +21,10 @@ __version__ = "0.1.0"
 __all__ = ["analyze", "Analysis", "Article", "RawDocument", "__version__"]
 
 
-def analyze(text: str, *, file: str = "<text>", uri: str = "", format: str = "text") -> Analysis:
-    """Clean and analyze one article given as plain text (or HTML with format="html")."""
-    from .analyze import analyze as _analyze
-    from .clean import clean
+def __getattr__(name: str) -> Any:
+    # Import the analyze stage (and spaCy) only when it is used, not on `import accordingto`.
+    if name == "analyze":
+        import importlib
 
-    return _analyze(clean(RawDocument(file=file, uri=uri, content=text, format=format)))  # type: ignore[arg-type]
+        return importlib.import_module(".analyze", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,13 +5,16 @@ That is what lets the same code run in-process, in a process pool or in Spark.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Analysis, Article
+from ..clean import clean
+from ..model import Analysis, Article, RawDocument
 from . import nlp as _nlp
 from .attributions import extract_attributions
 from .dates import estimate_published
@@ -52,3 +55,18 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
         entities=entities,
         published_estimate=estimate,
     )
+
+
+def analyze_text(text: str, *, file: str = "<text>", uri: str = "", format: str = "text") -> Analysis:
+    """Clean and analyze one article given as plain text (or HTML with format="html")."""
+    return analyze(clean(RawDocument(file=file, uri=uri, content=text, format=format)))  # type: ignore[arg-type]
+
+
+class _CallableStage(types.ModuleType):
+    """Calling this package, `accordingto.analyze(text)`, is the notebook entry point."""
+
+    def __call__(self, text: str, **kwargs: str) -> Analysis:
+        return analyze_text(text, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableStage
