@@ -32,7 +32,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
 
 @pytest.fixture(scope="module")
 def client(corpus) -> TestClient:
-    return TestClient(create_app(corpus[0]))
+    return TestClient(create_app(corpus[0]), base_url="http://127.0.0.1")
 
 
 def test_lists_are_paginated_with_total_and_next_offset(client):
@@ -207,7 +207,7 @@ def test_stylesheet_is_served(client):
 
 
 def test_token_is_required_on_every_request(corpus):
-    guarded = TestClient(create_app(corpus[0], token=TOKEN))
+    guarded = TestClient(create_app(corpus[0], token=TOKEN), base_url="http://127.0.0.1")
     for url in ("/", "/api/stats", "/assets/style.css", "/docs", "/openapi.json"):
         assert guarded.get(url).status_code == 401
     assert guarded.get("/api/stats", headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -216,7 +216,7 @@ def test_token_is_required_on_every_request(corpus):
     visit = guarded.get("/articles", params={"token": TOKEN, "page": 1}, follow_redirects=False)
     assert visit.status_code == 303 and visit.headers["location"] == "/articles?page=1"
     assert guarded.get("/articles").status_code == 200  # the cookie now carries it
-    assert TestClient(create_app(corpus[0], token=TOKEN)).get("/?token=nope").status_code == 401
+    assert TestClient(create_app(corpus[0], token=TOKEN), base_url="http://127.0.0.1").get("/?token=nope").status_code == 401
 
 
 def test_serve_needs_a_token_off_loopback(corpus):
@@ -243,15 +243,15 @@ def test_503_while_another_process_writes(corpus, tmp_path):
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        busy = TestClient(create_app(db)).get("/api/stats")
+        busy = TestClient(create_app(db), base_url="http://127.0.0.1").get("/api/stats")
         assert busy.status_code == 503 and busy.headers["retry-after"]
         assert "being written" in busy.json()["detail"]
-        page = TestClient(create_app(db)).get("/")
+        page = TestClient(create_app(db), base_url="http://127.0.0.1").get("/")
         assert page.status_code == 503 and "being written" in page.text
     finally:
         holder.kill()
         holder.wait()
-    assert TestClient(create_app(db)).get("/api/stats").status_code == 200
+    assert TestClient(create_app(db), base_url="http://127.0.0.1").get("/api/stats").status_code == 200
 
 
 @pytest.mark.slow
@@ -279,11 +279,11 @@ def test_serve_command_answers_on_loopback(corpus):
 
 
 def test_missing_or_broken_database_is_a_clear_503(tmp_path):
-    missing = TestClient(create_app(tmp_path / "none.duckdb")).get("/api/stats")
+    missing = TestClient(create_app(tmp_path / "none.duckdb"), base_url="http://127.0.0.1").get("/api/stats")
     assert missing.status_code == 503 and "accordingto ingest" in missing.json()["detail"]
     broken = tmp_path / "broken.duckdb"
     broken.write_bytes(b"not a database " * 100)
-    r = TestClient(create_app(broken)).get("/")
+    r = TestClient(create_app(broken), base_url="http://127.0.0.1").get("/")
     assert r.status_code == 503 and "not a valid DuckDB database" in r.text
 
 

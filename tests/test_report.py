@@ -176,7 +176,7 @@ def test_views_over_the_whole_pipeline(tmp_path):
                for t in ("articles", "stories", "claim_clusters", "entities")}
         index = write_report(store, tmp_path / "site")
     assert len(ids["articles"]) == 3 and ids["stories"]
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     prefixes = {"articles": "articles", "stories": "stories", "claim_clusters": "claims", "entities": "entities"}
     for table, keys in ids.items():
         for key in keys:

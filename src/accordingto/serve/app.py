@@ -37,6 +37,9 @@ MAX_LIMIT = 200
 MAX_OFFSET = 10_000_000
 MAX_TEXT = 200  # longest accepted text parameter (query, names, ids)
 TOKEN_COOKIE = "accordingto_token"
+# Without a token only these Host names are answered: a page elsewhere that rebinds its own
+# domain to 127.0.0.1 (DNS rebinding) sends its own name and is refused.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 JSON_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
@@ -102,6 +105,8 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     async def guard(request: Request, call_next: Callable[[Request], Any]) -> Response:
         if request.method not in ("GET", "HEAD"):
             response: Response = JSONResponse({"detail": "read-only: only GET is served"}, status_code=405)
+        elif token is None and _host_name(request) not in LOOPBACK_HOSTS:
+            response = JSONResponse({"detail": "this server answers only to a loopback Host"}, status_code=421)
         elif token is not None and not _authorised(request, token):
             if _valid(request.query_params.get("token"), token):
                 # A browser visit with ?token=…: keep it in a cookie and drop it from the address bar.
@@ -293,6 +298,14 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _host_name(request: Request) -> str:
+    """The Host header's name without its port ("[::1]:8765" → "::1")."""
+    host = request.headers.get("host", "")
+    if host.startswith("["):
+        return host[1 : host.find("]")]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 def _valid(given: str | None, token: str) -> bool:
