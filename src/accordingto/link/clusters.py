@@ -11,8 +11,10 @@ existing assignments are never redone, so cluster ids are stable as articles arr
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from .text import dice, name_key, quote_key
 from .units import Unit
@@ -21,19 +23,31 @@ JOIN_SCORE = 0.45
 COHESION = 0.3
 MERGE_SCORE = 0.7  # a unit that matches two clusters this well shows they are one claim
 LOOKUP_TOKENS = 8
+# Blocking for big stories (a war runs to thousands of articles): a lookup takes the latest
+# units of each posting, and cohesion the latest units of a cluster, so placing a unit costs
+# the same in a story of 10 articles or of 10,000. Smaller clusters are judged whole.
+POSTING_CAP = 100
+COHESION_SAMPLE = 100
 
 
 def cluster_id(story: str, unit: Unit) -> str:
     return "c" + hashlib.sha256(f"{story}\t{unit.article_id}\t{unit.idx}".encode()).hexdigest()[:11]
 
 
+@lru_cache(maxsize=262144)
+def _quote_words(text: str) -> frozenset[str]:
+    return frozenset(quote_key(text).split())
+
+
 def quote_similarity(u: Unit, v: Unit) -> float:
     best = 0.0
+    if not v.quotes:
+        return best
     for a in u.quotes:
-        wa = set(quote_key(a.text).split())
-        for b in v.quotes:
-            if len(wa) >= 3:
-                best = max(best, dice(wa, set(quote_key(b.text).split())))
+        wa = _quote_words(a.text)
+        if len(wa) >= 3:
+            for b in v.quotes:
+                best = max(best, dice(wa, _quote_words(b.text)))
     return best
 
 
@@ -45,9 +59,18 @@ def same_figure_slot(u: Unit, v: Unit) -> bool:
     )
 
 
+NEAR_RATIO = 2.5
+
+
 def _near(a: float, b: float) -> bool:
     lo, hi = sorted((abs(a), abs(b)))
-    return hi == 0 or (lo > 0 and hi / lo <= 2.5)
+    return hi == 0 or (lo > 0 and hi / lo <= NEAR_RATIO)
+
+
+def _size_band(value: float) -> int | None:
+    """Bands of width NEAR_RATIO on a log scale: two figures `_near` each other lie in the same
+    or adjacent bands, so a lookup by (class, band) finds every figure that can tie."""
+    return math.floor(math.log(abs(value), NEAR_RATIO)) if value and math.isfinite(value) else None
 
 
 def similarity(u: Unit, v: Unit) -> float:
@@ -75,6 +98,10 @@ def match_kind(u: Unit, v: Unit) -> str:
     return "quote" if quote_similarity(u, v) >= 0.5 else "words"
 
 
+def _bands_around(band: int | None) -> tuple[int | None, ...]:
+    return (None,) if band is None else (band - 1, band, band + 1)
+
+
 class StoryClusters:
     """The clusters of one story, indexed for lookup by rare words and figure classes."""
 
@@ -83,11 +110,14 @@ class StoryClusters:
         self.cluster_of: dict[tuple[str, int], str] = {}
         self.score_of: dict[tuple[str, int], float] = {}
         self.units: dict[tuple[str, int], Unit] = {}
-        self.index: dict[str, set[tuple[str, int]]] = defaultdict(set)
+        # Each cluster's units, so that cohesion and merges touch one cluster, not the story.
+        self.keys_of: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self.arrival: dict[tuple[str, int], int] = {}
+        self.index: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.df: Counter[str] = Counter()
 
     def _features(self, u: Unit) -> list[str]:
-        feats = [f"f:{f.counts}" for f in u.figures if f.counts]
+        feats = [f"f:{f.counts}:{_size_band(f.value)}" for f in u.figures if f.counts]
         feats += [f"q:{w}" for q in u.quotes for w in quote_key(q.text).split()[:6]]
         return feats + sorted(u.tokens)
 
@@ -95,8 +125,10 @@ class StoryClusters:
         self.cluster_of[u.key] = cluster
         self.score_of[u.key] = score
         self.units[u.key] = u
+        self.keys_of[cluster].append(u.key)
+        self.arrival.setdefault(u.key, len(self.arrival))
         for f in set(self._features(u)):
-            self.index[f].add(u.key)
+            self.index[f].append(u.key)
             self.df[f] += 1
 
     def place(self, u: Unit) -> tuple[str, set[str]]:
@@ -104,50 +136,61 @@ class StoryClusters:
         matches (the same claim reached by two routes); or a new cluster named after it.
         Returns the cluster and the clusters merged away."""
         feats = set(self._features(u))
-        figs = [f for f in feats if f.startswith("f:")]
-        rare = sorted((f for f in feats if not f.startswith("f:")), key=lambda f: self.df.get(f, 0))
+        # A figure looks up the figures it could be a re-write of: its class, its band and the next ones.
+        figs = [f"f:{f.counts}:{band}" for f in u.figures if f.counts
+                for band in _bands_around(_size_band(f.value))]
+        rare = sorted((f for f in feats if not f.startswith("f:")), key=lambda f: (self.df.get(f, 0), f))
         candidates: set[tuple[str, int]] = set()
         for f in figs + [f for f in rare if self.df.get(f)][:LOOKUP_TOKENS]:
-            candidates |= self.index.get(f, set())
+            candidates.update(self.index.get(f, ())[-POSTING_CAP:])
+        # In a fixed order, so that ties (the best unit of a cluster) fall the same way every run.
+        ordered = sorted(candidates)
+        sims = {key: similarity(u, self.units[key]) for key in ordered}
         scores: dict[str, float] = {}
-        for key in candidates:
-            s = similarity(u, self.units[key])
+        for key, s in sims.items():
             cid = self.cluster_of[key]
             if s >= JOIN_SCORE and s > scores.get(cid, 0.0):
                 scores[cid] = s
         # Average linkage on top of the best match: a unit must resemble the cluster as a
         # whole, so that a chain of pairwise resemblances cannot drift to another claim.
         for cid in list(scores):
-            if self.cohesion(u, cid) < COHESION:
+            if self.cohesion(u, cid, sims) < COHESION:
                 del scores[cid]
         if not scores:
             cid = cluster_id(self.story, u)
             self.add(u, cid, 0.0)
             return cid, set()
-        sizes = Counter(self.cluster_of.values())
-        best = max(scores, key=lambda c: (sizes[c], scores[c], c))
+        best = max(scores, key=lambda c: (len(self.keys_of[c]), scores[c], c))
         # A sentence carrying two claims (a toll and a quotation) must not weld their
         # clusters: merge only clusters it matches strongly and in the same way.
-        best_unit = max((k for k in candidates if self.cluster_of[k] == best), key=lambda k: similarity(u, self.units[k]))
+        best_unit = max((k for k in ordered if self.cluster_of[k] == best), key=sims.__getitem__)
         kind = match_kind(u, self.units[best_unit])
         merged = {
             c for c, sc in scores.items()
             if c != best and sc >= MERGE_SCORE and any(
-                self.cluster_of[k] == c and similarity(u, self.units[k]) >= MERGE_SCORE
-                and match_kind(u, self.units[k]) == kind for k in candidates)
+                self.cluster_of[k] == c and sims[k] >= MERGE_SCORE
+                and match_kind(u, self.units[k]) == kind for k in ordered)
         }
-        for key, cid in self.cluster_of.items():
-            if cid in merged:
-                self.cluster_of[key] = best
+        if merged:
+            keys = self.keys_of[best]
+            for c in merged:
+                for key in self.keys_of.pop(c):
+                    self.cluster_of[key] = best
+                    keys.append(key)
+            # In the order the units came: cohesion sums in that order, so a mean on the
+            # threshold comes out the same whatever order the merged clusters are taken in.
+            keys.sort(key=self.arrival.__getitem__)
         self.add(u, best, round(scores[best], 3))
         return best, merged
 
-    def cohesion(self, u: Unit, cid: str) -> float:
-        """Mean similarity of `u` to the cluster's articles (each by its closest unit)."""
+    def cohesion(self, u: Unit, cid: str, sims: Mapping[tuple[str, int], float] | None = None) -> float:
+        """Mean similarity of `u` to the cluster's articles (each by its closest unit), over
+        its latest COHESION_SAMPLE units."""
         best: dict[str, float] = {}
-        for key, c in self.cluster_of.items():
-            if c == cid and key[0] != u.article_id:
-                best[key[0]] = max(best.get(key[0], 0.0), similarity(u, self.units[key]))
+        for key in self.keys_of.get(cid, [])[-COHESION_SAMPLE:]:
+            if key[0] != u.article_id:
+                s = sims[key] if sims is not None and key in sims else similarity(u, self.units[key])
+                best[key[0]] = max(best.get(key[0], 0.0), s)
         return sum(best.values()) / len(best) if best else 1.0
 
     def members(self) -> dict[str, list[Unit]]:

@@ -19,6 +19,8 @@ from .provenance import CLAIM_MARKERS, ArticleInfo
 from .text import dice, name_key, quote_key, stem, words
 from .units import Figure, Unit
 
+PARENT_POOL = 100
+
 _FAMILIES = {
     "about": ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "circa", "approx"),
     "nearly": ("nearly", "almost", "close to", "just under", "not quite"),
@@ -97,15 +99,16 @@ def parent(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo], o
     info = infos[u.article_id]
     cited = {name_key(c.cites) for c in info.citations if c.kind == "outlet"}
 
-    def rank(v: Unit) -> tuple[int, int, float]:
+    def tie(v: Unit) -> tuple[int, int]:
         vi = infos[v.article_id]
-        return (
-            int(info.copy_of == v.article_id),
-            int(bool(vi.outlet) and name_key(vi.outlet or "") in cited),
-            similarity(u, v),
-        )
+        return int(info.copy_of == v.article_id), int(bool(vi.outlet) and name_key(vi.outlet or "") in cited)
 
-    return max(candidates, key=rank)
+    # The copied or credited article first; among equals the most similar of the latest
+    # PARENT_POOL, so that a cluster of thousands is not compared pair by pair.
+    ties = [tie(v) for v in candidates]
+    top = max(ties)
+    pool = [v for v, t in zip(candidates, ties, strict=True) if t == top][-PARENT_POOL:]
+    return max(pool, key=lambda v: similarity(u, v))
 
 
 def _named(source: str | None, written: str | None = None) -> bool:
@@ -219,7 +222,7 @@ def embellishment(
     others = [v for v in earlier if v.article_id != u.article_id]
     if not others or u.polarity == "deny":
         return None
-    carried = set().union(*(infos[v.article_id].words for v in others))
+    carried = set().union(*(infos[a].words for a in {v.article_id for v in others}))
     values = {round(f.value, 6) for v in others for f in v.figures}
     classes = {f.counts for v in others for f in v.figures}
     added = [f.text for f in u.figures if round(f.value, 6) not in values and f.counts not in classes]
