@@ -52,8 +52,8 @@ class LinkSummary:
 def corpus_outlets(store: Store) -> Outlets:
     rows = store.con.execute(
         "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL "
-        "UNION SELECT DISTINCT republished_from FROM articles WHERE republished_from IS NOT NULL"
-    ).fetchall()
+        "UNION SELECT DISTINCT republished_from FROM articles WHERE republished_from IS NOT NULL ORDER BY 1"
+    ).fetchall()  # in a fixed order: the first spelling of a name ("Daily Courier") is its canonical one
     return Outlets(r[0] for r in rows)
 
 

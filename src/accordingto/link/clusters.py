@@ -91,6 +91,12 @@ def similarity(u: Unit, v: Unit) -> float:
     return score
 
 
+def _may_join(u: Unit, v: Unit) -> bool:
+    """Whether `similarity(u, v)` can reach JOIN_SCORE: without a shared quotation, the bonuses
+    (figure, event, source) add at most 0.45 and the figure's only above 0.1 of shared words."""
+    return bool(u.quotes and v.quotes) or dice(u.tokens, v.tokens) >= 0.1
+
+
 def match_kind(u: Unit, v: Unit) -> str:
     """What ties two units: the same figure, the same quotation, or the same words."""
     if same_figure_slot(u, v):
@@ -145,7 +151,7 @@ class StoryClusters:
             candidates.update(self.index.get(f, ())[-POSTING_CAP:])
         # In a fixed order, so that ties (the best unit of a cluster) fall the same way every run.
         ordered = sorted(candidates)
-        sims = {key: similarity(u, self.units[key]) for key in ordered}
+        sims = {key: similarity(u, v) for key in ordered if _may_join(u, v := self.units[key])}
         scores: dict[str, float] = {}
         for key, s in sims.items():
             cid = self.cluster_of[key]
@@ -163,13 +169,13 @@ class StoryClusters:
         best = max(scores, key=lambda c: (len(self.keys_of[c]), scores[c], c))
         # A sentence carrying two claims (a toll and a quotation) must not weld their
         # clusters: merge only clusters it matches strongly and in the same way.
-        best_unit = max((k for k in ordered if self.cluster_of[k] == best), key=sims.__getitem__)
+        best_unit = max((k for k in sims if self.cluster_of[k] == best), key=sims.__getitem__)
         kind = match_kind(u, self.units[best_unit])
         merged = {
             c for c, sc in scores.items()
             if c != best and sc >= MERGE_SCORE and any(
                 self.cluster_of[k] == c and sims[k] >= MERGE_SCORE
-                and match_kind(u, self.units[k]) == kind for k in ordered)
+                and match_kind(u, self.units[k]) == kind for k in sims)
         }
         if merged:
             keys = self.keys_of[best]
