@@ -26,7 +26,7 @@ LOOKUP_TOKENS = 8
 # Blocking for big stories (a war runs to thousands of articles): a lookup takes the latest
 # units of each posting, and cohesion the latest units of a cluster, so placing a unit costs
 # the same in a story of 10 articles or of 10,000. Smaller clusters are judged whole.
-POSTING_CAP = 100
+POSTING_CAP = 50
 COHESION_SAMPLE = 100
 
 
