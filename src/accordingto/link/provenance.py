@@ -8,10 +8,12 @@ counts ("2 independent origins, 7 echoes, 1 denial"), never as a score.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..clean.outlets import outlet_table
 from .citations import Citation, Outlets, via_outlet
 from .load import When
 from .text import name_key
@@ -23,6 +25,17 @@ CLAIM_MARKERS = {"reports", "reported by", "according to", "told", "via", "seen 
 ARTICLE_MARKERS = {"republished from", "syndicated from", "source line", "dateline", "read more at"}
 STORY_MARKERS = ARTICLE_MARKERS | {"reports", "reported by", "according to"}
 _KIND = {"media_outlet": "outlet", "government": "organisation"}
+# "local media", "state media", "Russian newspapers": media named by a common noun are nobody
+# in particular, so they cannot be where a story came from.
+_GENERIC_MEDIA = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(?:media|press|newspapers?|papers?|outlets?|websites?|tabloids?|"
+    r"broadcasters?|channels?|reports?)$",
+    re.IGNORECASE,
+)
+
+
+def identifiable_outlet(name: str) -> bool:
+    return bool(outlet_table().by_name(name)) or not _GENERIC_MEDIA.match(name.strip())
 
 
 @dataclass(slots=True)
@@ -190,7 +203,10 @@ def story_origin(
             current = info.copy_of  # type: ignore[assignment]
             evidence = f"{info.file} copies {infos[current].file}"
             continue
-        cited = [c for c in info.citations if c.kind == "outlet" and c.marker in STORY_MARKERS]
+        cited = [
+            c for c in info.citations
+            if c.kind == "outlet" and c.marker in STORY_MARKERS and identifiable_outlet(c.cites)
+        ]
         if not cited:
             return info.name, evidence or f"first reported: {info.file} ({info.when.label()})"
         top = max(cited, key=lambda c: counts.get(name_key(c.cites), 0))
