@@ -38,7 +38,7 @@ BOILERPLATE = ["Read more: Council approves budget", "Advertisement", "Share thi
                "© 2024 Example Media Ltd. All rights reserved.", "Comments (12)", "Video: loading...",
                "RELATED: Five things to know", "By Staff Reporter | Updated 10:42 GMT"]
 WORDS = ["the", "council", "budget", "war", "report", "ferry", "minister", "don't", "it's", "n't", "won't",
-         "Putin 'purges'", "—", "–", "...", "…", "(", ")", "[", "]", ";", ":", ",", ".", "?", "!", "&amp;",
+         "Mayor 'resigns'", "—", "–", "...", "…", "(", ")", "[", "]", ";", ":", ",", ".", "?", "!", "&amp;",
          "\u00a0", "\u200b", "\u202e", "\ufeff", "e\u0301", "👍🏽", "\t",
          # characters str.splitlines() breaks on besides \n: offsets must survive them
          "\r", "\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\u2029", "\x00"]

@@ -3,8 +3,8 @@
 Mentions come from the tagger's named entities, from the bundled alias table (so that known
 names the small model misses are still found), from nationality + institution phrases
 ("Russian troops" -> Russian armed forces) and from the reference-event table ("the invasion of
-Ukraine"). They are joined by the alias table, by surname ("Putin" after "Vladimir Putin") and
-by parenthesised acronyms ("Federal Security Bureau (FSB)"). A cluster's type comes from the
+Ukraine"). They are joined by the alias table, by surname ("Scholz" after "Olaf Scholz") and
+by parenthesised acronyms ("National Anti-Corruption Bureau (NACB)"). A cluster's type comes from the
 table when the name is known, else from a vote over every mention's tag and syntactic context,
 so one mis-tagged mention (a capital tagged PERSON, an organisation tagged PRODUCT) is outvoted.
 """
@@ -115,7 +115,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _key(span: SpacySpan, person: bool, label: str = "") -> str:
     """A name as written, without a possessor ("Ukraine's Kherson" -> "Kherson") and, for people,
-    without titles or descriptions ("military commissar Lt-Col Roman Malyk" -> "Roman Malyk").
+    without titles or descriptions ("fire chief Capt. Renata Sollis" -> "Renata Sollis").
 
     An organisation keeps its owner as a modifier: "Valdera's Ministry of Defence" -> "Valdera
     Ministry of Defence", "Russia's Ministry of Justice" -> "Russian Ministry of Justice"."""
@@ -405,7 +405,7 @@ def _join_acronyms(doc: Doc, groups: dict[str, list[_Mention]]) -> None:
 
 
 def _join_surnames(groups: dict[str, list[_Mention]]) -> None:
-    """A one-word person name joins the fuller person name it ends or starts ("Grozev" -> "Christo Grozev")."""
+    """A one-word person name joins the fuller person name it ends or starts ("Sollis" -> "Renata Sollis")."""
     people = [k for k, ms in groups.items() if len(k.split()) > 1 and _type(ms) == "PERSON"]
     for key in list(groups):
         if " " in key or key not in groups:

@@ -52,7 +52,7 @@ COLLECTIVES = {"barrage", "wave", "series", "spate", "string", "campaign", "roun
 # A noun modifying one of these is the event itself ("a bombing campaign").
 EVENT_HEADS = {"campaign", "operation", "operations", "spree", "wave", "toll"}
 PARTITIVES = {"part", "parts", "some", "much", "most", "half", "all", "section", "sections", "portion", "one"}
-# For these types a possessor undergoes the event ("Beseda's imprisonment"); for others it acts.
+# For these types a possessor undergoes the event ("the minister's dismissal"); for others it acts.
 UNDERGOER = {"dismissal", "arrest", "detention", "imprisonment", "death", "killing", "sentencing", "charge", "evacuation"}
 PLAN_VERBS = {
     "plan", "intend", "prepare", "aim", "want", "threaten", "hope", "vow", "promise", "propose",
@@ -160,7 +160,7 @@ def _in_offence(tok: Token) -> bool:
 
 def _repeats(event: Event, events: list[Event], pos: str) -> bool:
     """A second mention of one event: a same-type noun in the same sentence that names nobody new,
-    or a noun naming the same undergoer as an earlier event of its type ("Beseda's imprisonment")."""
+    or a noun naming the same undergoer as an earlier event of its type ("the minister's dismissal")."""
     for e in events:
         if e.type != event.type:
             continue
@@ -460,7 +460,7 @@ def _patient_token(tok: Token, kind: str) -> Token | None:
             if host.pos_ == "VERB" or (host.pos_ == "NOUN" and _trigger(host, triggers())):
                 return _patient_token(host, kind)
             if host.pos_ == "PROPN" or _is_people(host):
-                return host  # "the head of the company Andrii Belkov on charges of corruption"
+                return host  # "the director of the port authority Jonas Brel on charges of fraud"
         if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "hit by a counter-attack"
             return _patient_token(tok.head.head, kind)
         return None
@@ -513,7 +513,7 @@ def _name(tok: Token | None, names: _Names, speaker: str | None = None, agent: b
         return state
     if known:
         return known[0]
-    for child in tok.children:  # "Roman Gavrilov, the deputy chief ..."
+    for child in tok.children:  # "Jonas Brel, the deputy director ..."
         known = names.at(child) if child.dep_ in ("compound", "appos") else None
         if known and known[1] != "NORP" and (child.dep_ == "appos" or tok.pos_ == "PROPN"):
             return known[0]

@@ -44,7 +44,7 @@ MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-# Numbers inside names and dates ("Flight 17", "2024-07-28", "Osechkin, 41") are not counts.
+# Numbers inside names and dates ("Flight 17", "2024-07-28", "Kessel, 52") are not counts.
 NAME_ENTS = {"ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PERSON", "GPE", "NORP", "LOC"}
 DATE_WORD = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$|^\d{1,2}:\d{2}")
 RANGE_WORDS = {"to", "-", "–", "and"}
@@ -265,7 +265,7 @@ def _is_age(doc: Doc, i: int, end: int, sent: SpacySpan) -> bool:
         return True
     if nxt is not None and nxt.text == "-" and end + 1 < sent.end and doc[end + 1].lower_ == "year":
         return True  # "41-year-old"
-    # "Osechkin, 41, who ...": a bare number in commas right after a name.
+    # "Kessel, 52, who ...": a bare number in commas right after a name.
     return (
         prev is not None and prev.text == "," and i - 2 >= sent.start
         and doc[i - 2].pos_ == "PROPN" and end - i == 1
