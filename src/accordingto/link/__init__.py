@@ -63,7 +63,7 @@ def link(store: Store, *, chunk: int = CHUNK) -> LinkSummary:
     summary = LinkSummary()
     todo = [r[0] for r in store.con.execute(
         """SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM link_state)
-           ORDER BY coalesce(published, estimate_latest) NULLS LAST, file"""
+           ORDER BY coalesce(published, estimate_latest) NULLS LAST, file, id"""
     ).fetchall()]
     if not todo:
         return summary
@@ -134,7 +134,7 @@ def article_infos(
 ) -> dict[str, ArticleInfo]:
     ids = list(analyses)
     copies = dict(store.con.sql(
-        "SELECT article_id, original_id FROM copies WHERE article_id IN (SELECT unnest(?))", params=[ids]
+        "SELECT article_id, original_id FROM copies WHERE article_id IN (SELECT unnest(?)) ORDER BY 1", params=[ids]
     ).fetchall())
     cites = stored_citations(store, ids)
     infos = {}
@@ -167,7 +167,8 @@ def _update_stories(
     infos = article_infos(store, {m: analyses[m] for m in everyone if m in analyses}, outlets)
     existing: dict[str, dict[tuple[str, int], tuple[str, float]]] = {}
     for aid, unit, cid, score, sid in store.con.execute(
-        "SELECT article_id, unit, cluster_id, score, story_id FROM cluster_members WHERE story_id IN (SELECT unnest(?))",
+        "SELECT article_id, unit, cluster_id, score, story_id FROM cluster_members WHERE story_id IN (SELECT unnest(?))"
+        " ORDER BY story_id, article_id, unit",
         [stories],
     ).fetchall():
         existing.setdefault(sid, {})[(aid, unit)] = (cid, score)

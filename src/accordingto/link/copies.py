@@ -111,7 +111,7 @@ def find_copies(
     pairs = store.con.sql(
         """SELECT DISTINCT n.article_id AS a, o.article_id AS b
            FROM lsh_bands n JOIN lsh_bands o ON n.band_key = o.band_key AND n.article_id <> o.article_id
-           WHERE n.article_id IN (SELECT unnest(?))""",
+           WHERE n.article_id IN (SELECT unnest(?)) ORDER BY a, b""",
         params=[list(analyses)],
     ).fetchall()
     others = sorted({b for _, b in pairs} - set(sigs))
@@ -119,7 +119,8 @@ def find_copies(
         (r[0], (r[1], r[2], r[3], r[4]))
         for r in store.con.sql(
             """SELECT m.article_id, m.signature, a.outlet, a.republished_from, a.republished_evidence FROM minhash m
-               JOIN articles a ON a.id = m.article_id WHERE m.article_id IN (SELECT unnest(?))""",
+               JOIN articles a ON a.id = m.article_id WHERE m.article_id IN (SELECT unnest(?))
+               ORDER BY m.article_id""",
             params=[others],
         ).fetchall()
     )
@@ -135,7 +136,7 @@ def find_copies(
         outlets[aid], republished[aid] = outlet, rep or ("" if rep_evidence else None)
     existing = dict(
         store.con.sql(
-            "SELECT article_id, original_id FROM copies WHERE article_id IN (SELECT unnest(?))",
+            "SELECT article_id, original_id FROM copies WHERE article_id IN (SELECT unnest(?)) ORDER BY 1",
             params=[others],
         ).fetchall()
     )

@@ -26,7 +26,7 @@ def load_analyses(store: Store, ids: Sequence[str]) -> dict[str, Analysis]:
     if not ids:
         return {}
     arts = store.con.sql(
-        "SELECT * FROM articles WHERE id IN (SELECT unnest(?))", params=[ids]
+        "SELECT * FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id", params=[ids]
     ).to_arrow_table().to_pylist()
     one = "SELECT * FROM {t} WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, idx"
     attributions = _rows(store, one.format(t="attributions"), ids)

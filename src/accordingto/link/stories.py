@@ -110,25 +110,25 @@ def assign_stories(
     art_keys = {aid: article_keys(analyses[aid], outlets) for aid in order}
     all_keys = sorted({k for ks in art_keys.values() for k in ks})
     df: Counter[str] = Counter(dict(store.con.sql(
-        "SELECT key, df FROM key_df WHERE key IN (SELECT unnest(?))", params=[all_keys]).fetchall()))
+        "SELECT key, df FROM key_df WHERE key IN (SELECT unnest(?)) ORDER BY key", params=[all_keys]).fetchall()))
     n_docs = store.con.execute("SELECT count(*) FROM story_members").fetchall()[0][0]
     stories: dict[str, StoryState] = {}
     by_key: dict[str, set[str]] = defaultdict(set)
     for sid, key, n in store.con.sql(
-        "SELECT story_id, key, n FROM story_keys WHERE key IN (SELECT unnest(?))", params=[all_keys]
+        "SELECT story_id, key, n FROM story_keys WHERE key IN (SELECT unnest(?)) ORDER BY story_id, key", params=[all_keys]
     ).fetchall():
         stories.setdefault(sid, StoryState(sid)).keys[key] = n
         by_key[key].add(sid)
     if stories:
         for sid, size, lo, hi in store.con.sql(
             """SELECT m.story_id, count(*), min(s.earliest), max(s.latest) FROM story_members m
-               JOIN stories s ON s.id = m.story_id WHERE m.story_id IN (SELECT unnest(?)) GROUP BY 1""",
+               JOIN stories s ON s.id = m.story_id WHERE m.story_id IN (SELECT unnest(?)) GROUP BY 1 ORDER BY 1""",
             params=[list(stories)],
         ).fetchall():
             st = stories[sid]
             st.size, st.earliest, st.latest = size, lo, hi
     known_story = dict(store.con.sql(
-        "SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT unnest(?))",
+        "SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT unnest(?)) ORDER BY 1, 2",
         params=[sorted(set(copy_of.values()))],
     ).fetchall())
     result: dict[str, tuple[str, float]] = {}
