@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/accordingto ingest examples/corpus
 	$(BIN)/accordingto stats
+	$(BIN)/accordingto stories
 	$(BIN)/accordingto report --out report
 
 # The browser tests drive Debian's chromium, never a browser Playwright downloads: install it
