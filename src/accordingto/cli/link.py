@@ -167,36 +167,24 @@ def trace(query: str, db: str) -> None:
 @db_option
 def entity(name: str, db: str) -> None:
     """What a person or organisation said, and what was said about them."""
+    from ..serve import data
+
     with _open(db) as store:
-        said = store.con.execute(
-            """SELECT a.file, x.cue, x.content, x.polarity FROM attributions x JOIN articles a ON a.id = x.article_id
-               WHERE x.source ILIKE '%' || ? || '%' ORDER BY coalesce(a.published, a.estimate_latest) NULLS LAST, a.file""",
-            [name],
-        ).fetchall()
-        about = store.con.execute(
-            """SELECT a.file, x.source, x.cue, x.content FROM attributions x JOIN articles a ON a.id = x.article_id
-               WHERE x.content ILIKE '%' || ? || '%' AND coalesce(x.source, '') NOT ILIKE '%' || ? || '%'
-               ORDER BY coalesce(a.published, a.estimate_latest) NULLS LAST, a.file""",
-            [name, name],
-        ).fetchall()
-        events = store.con.execute(
-            """SELECT a.file, e.type, e.trigger, e.agent, e.patient FROM events e JOIN articles a ON a.id = e.article_id
-               WHERE e.agent ILIKE '%' || ? || '%' OR e.patient ILIKE '%' || ? || '%' ORDER BY a.file""",
-            [name, name],
-        ).fetchall()
-    if not (said or about or events):
+        matches = data.list_entities(store, name=name, limit=1).items
+        found = data.entity(store, matches[0]["id"]) if matches else None
+    if not found or not (found["said"] or found["said_about"] or found["events"]):
         raise click.UsageError(f"{name!r}: nothing said by or about them in {db}")
     for title, rows, cols in (
-        (f"what {name} said", said, ("file", "cue", "content", "polarity")),
-        (f"what was said about {name}", about, ("file", "source", "cue", "content")),
-        (f"events involving {name}", events, ("file", "type", "trigger", "agent", "patient")),
+        (f"what {found['canonical']} said", found["said"], ("date", "outlet", "cue", "content", "polarity")),
+        (f"what was said about {found['canonical']}", found["said_about"], ("date", "outlet", "source", "cue", "content")),
+        (f"events involving {found['canonical']}", found["events"], ("date", "outlet", "type", "trigger", "agent", "patient")),
     ):
         if rows:
             table = Table(title=title)
             for col in cols:
                 table.add_column(col, overflow="fold")
             for r in rows:
-                table.add_row(*(str(v) if v is not None else "" for v in r))
+                table.add_row(*(str(r[c]) if r.get(c) is not None else "" for c in cols))
             out.print(table)
 
 
