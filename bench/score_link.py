@@ -42,7 +42,7 @@ Figures (files not named by the gold are ignored everywhere):
 - mutation recall: a gold mutation is found when some predicted cluster has a mutation of the
   same type into the same file (and, when the gold gives `after`, whose new version contains it).
 - cluster recall: per gold cluster, the share of its files found in the one predicted cluster
-  holding most of them; cluster precision: the share of that predicted cluster's files (among
+  holding most of them (among equals, the one with fewest other gold files); cluster precision: the share of that predicted cluster's files (among
   the gold's files) that carry the gold claim; independent-origin accuracy on the clusters that
   give it.
 """
@@ -79,6 +79,13 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
+
+
+def _fit(cluster: dict[str, Any], members: set[str], files: set[str]) -> tuple[int, int]:
+    """How well a predicted cluster stands for a gold one: most of its files, then (among
+    clusters holding as many) fewest other gold files, so a tie does not fall to export order."""
+    found = {m["file"] for m in cluster["members"]} & files
+    return len(found & members), -len(found - members)
 
 
 def score(gold: dict[str, Any], export: Path) -> dict[str, float]:
@@ -130,7 +137,7 @@ def score(gold: dict[str, Any], export: Path) -> dict[str, float]:
     cluster_recall, cluster_precision, origins_ok, origins_n = [], [], 0, 0
     for gc in gold.get("claim_clusters", []):
         members = set(gc["members"])
-        best = max(clusters, key=lambda c: len({m["file"] for m in c["members"]} & members), default=None)
+        best = max(clusters, key=lambda c: _fit(c, members, files), default=None)
         found_files = {m["file"] for m in best["members"]} & files if best else set()
         share = len(found_files & members)
         cluster_recall.append(ratio(share, len(members)))
