@@ -185,7 +185,7 @@ def _update_stories(
             chains = full_chains(
                 ordered, {u.key: chain(u, infos[u.article_id], infos, outlets) for u in ordered}, infos, similarity
             )
-            found = origins(ordered, chains, infos)
+            found = origins(ordered, chains, infos, similarity)
             muts = mutations(ordered, infos, outlets)
             contra = contradictions(ordered, infos)
             summary.mutations += len(muts)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from .text import dice, name_key, quote_key
-from .units import Unit
+from .units import Figure, Unit
 
 JOIN_SCORE = 0.45
 COHESION = 0.3
@@ -52,11 +52,17 @@ def quote_similarity(u: Unit, v: Unit) -> float:
 
 
 def same_figure_slot(u: Unit, v: Unit) -> bool:
-    """A figure for the same thing, of a size a re-write could have turned one into the other
-    (12 → 15 or 150 → "more than 100", not 12 million → 2.1 billion)."""
-    return any(
-        f.counts and f.counts == g.counts and _near(f.value, g.value) for f in u.figures for g in v.figures
-    )
+    """A figure for the same thing that could be the same figure re-written: equal, or, when
+    either is approximate, of a size a re-write could have turned one into the other
+    ("more than a dozen" → 15, 150 → "more than 100", not 12 million → 2.1 billion). Two exact
+    counts that differ (13 confirmed deaths, then 14) are two facts: a later update, not a copy."""
+    return any(f.counts and f.counts == g.counts and compatible(f, g) for f in u.figures for g in v.figures)
+
+
+def compatible(f: Figure, g: Figure) -> bool:
+    if f.approximate or g.approximate or f.approximator or g.approximator:
+        return _near(f.value, g.value)
+    return math.isclose(f.value, g.value, rel_tol=0.005)
 
 
 NEAR_RATIO = 2.5

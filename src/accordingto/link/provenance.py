@@ -8,6 +8,7 @@ counts ("2 independent origins, 7 echoes, 1 denial"), never as a score.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -110,71 +111,210 @@ def origin_key(ch: Sequence[dict[str, Any]]) -> str:
     return name_key(first["name"])
 
 
+def _values(u: Unit) -> set[float]:
+    return {round(f.value, 6) for f in u.figures if f.counts}
+
+
+def same_figure(u: Unit, v: Unit) -> bool:
+    """Both give a figure for the same thing, the same or (when one is approximate) within a
+    fifth of it: "an estimated 98 million euros" and "close to 100 million euros"."""
+    return any(
+        f.counts == g.counts and (math.isclose(f.value, g.value, rel_tol=1e-6) or (
+            (f.approximate or g.approximate) and math.isclose(f.value, g.value, rel_tol=0.2)))
+        for f in u.figures if f.counts for g in v.figures
+    )
+
+
 def full_chains(
     members: Sequence[Unit], chains: Mapping[tuple[str, int], list[dict[str, Any]]],
     infos: Mapping[str, ArticleInfo], similarity: Callable[[Unit, Unit], float],
 ) -> dict[tuple[str, int], list[dict[str, Any]]]:
     """Each member's chain extended back through the cluster: a claim credited to an outlet
     that is itself in the cluster (or copied from an article that is) starts where that
-    outlet's version of the claim starts. Chains that meet share their origin."""
+    outlet's version of the claim starts. So does a version in an article that credits such an
+    outlet elsewhere, when it gives no source of its own or gives that version's very figure
+    under another source's name (a changed attribution, which mutations report). Chains that
+    meet share their origin."""
     by_article: dict[str, list[Unit]] = {}
     for u in members:
         by_article.setdefault(u.article_id, []).append(u)
+    order = sorted(by_article, key=lambda a: (infos[a].when.sort_key(), infos[a].file))
+    rank = {a: i for i, a in enumerate(order)}
     first_of_outlet: dict[str, str] = {}
-    for aid in sorted(by_article, key=lambda a: (infos[a].when.sort_key(), infos[a].file)):
+    for aid in order:
         if infos[aid].outlet:
             first_of_outlet.setdefault(name_key(infos[aid].outlet), aid)
     done: dict[tuple[str, int], list[dict[str, Any]]] = {}
 
+    def credited_version(u: Unit, own: bool) -> Unit | None:
+        """The version of an earlier article the unit's article credits: one giving the same
+        figure, or (for a version with no source of its own) the most similar."""
+        for c in infos[u.article_id].citations:
+            aid = first_of_outlet.get(name_key(c.cites)) if c.kind == "outlet" else None
+            if aid is None or aid == u.article_id or rank[aid] > rank[u.article_id]:
+                continue
+            same = [v for v in by_article[aid] if same_figure(u, v)]
+            if same or own:
+                return max(same or by_article[aid], key=lambda v: similarity(u, v))
+        return None
+
     def extend(u: Unit, depth: int = 0) -> list[dict[str, Any]]:
         if u.key in done:
             return done[u.key]
-        ch = chains[u.key]
+        done[u.key] = ch = chains[u.key]  # a cycle of credits ends here
         head, info = ch[0], infos[u.article_id]
-        target = None
+        target, upstream_unit = None, None
         if head["role"] != "origin" and info.copy_of in by_article:
             target = info.copy_of
         elif head["kind"] == "outlet" and head.get("note") != "own reporting":
             target = first_of_outlet.get(name_key(head["name"]))
+        elif depth < 8:
+            upstream_unit = credited_version(u, head.get("note") == "own reporting")
         if target and target != u.article_id and depth < 8:
-            values = {round(f.value, 6) for f in u.figures}
-            v = max(by_article[target], key=lambda v: (bool(values & {round(f.value, 6) for f in v.figures}),
-                                                          similarity(u, v)))
-            upstream = extend(v, depth + 1)
+            values = _values(u)
+            upstream_unit = max(by_article[target], key=lambda v: (bool(values & _values(v)), similarity(u, v)))
             start = 1 if head["role"] == "origin" else 0  # the credited outlet ends `upstream`
             if head["role"] != "origin":
                 start = next((i for i, n in enumerate(ch) if n["role"] == "republished from"), -1) + 1
-            ch = upstream + ch[start:]
+            ch = extend(upstream_unit, depth + 1) + ch[start:]
+        elif upstream_unit is not None:
+            upstream = extend(upstream_unit, depth + 1)
+            if head.get("note") == "own reporting":
+                head = node(info.name, "outlet", "outlet", file=info.file, date=info.when.label())
+            elif any(name_key(n["name"]) == name_key(head["name"]) for n in upstream):
+                head = None
+            else:
+                head = {**head, "role": "stated source"}
+            ch = upstream + ([head] if head else []) + ch[1:]
         done[u.key] = ch
         return ch
 
     return {u.key: extend(u) for u in members}
 
 
+_PRONOUNS = frozenset(["he", "she", "they", "it", "him", "her", "them", "we", "i"])
+_QUALIFIERS = frozenset([
+    "by", "at", "that", "which", "who", "whose", "seen", "obtained", "published", "from", "in", "on", "for",
+    "with", "of", "to", "as", "about", "first",
+])
+
+
+def _words(name: str) -> set[str]:
+    return set(name_key(name).split()) - _QUALIFIERS - {"a", "an", "its", "his", "her", "their", "and"}
+
+
+def _head(name: str) -> set[str]:
+    """A description up to its first qualifier: "leaked memo" in "leaked memo obtained by X"."""
+    head: list[str] = []
+    for w in name_key(name).split():
+        if w in _QUALIFIERS:
+            break
+        head.append(w)
+    return set(head) - {"a", "an", "its", "his", "her", "their"}
+
+
+def _same_source(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two chain heads name one source: one name inside the other ("union", "the
+    Dockworkers' Union of Port Amsel"; "the Courier", "Daily Courier"), or a description whose
+    head another description has ("memo", "the leaked audit memo at the heart of the affair"),
+    or a description naming a source ("a parallel count by the observer mission X", "X")."""
+    wa, wb = _words(a["name"]), _words(b["name"])
+    if not wa or not wb:
+        return False
+    if wa <= wb or wb <= wa:
+        return True
+    described = ("anonymous", "document")
+    return (a["kind"] in described and bool(_head(a["name"])) and _head(a["name"]) <= wb) or (
+        b["kind"] in described and bool(_head(b["name"])) and _head(b["name"]) <= wa)
+
+
+def _echoed(i: int, members: Sequence[Unit], own: Sequence[bool]) -> int | None:
+    """The member that a version in an outlet's own voice echoes, if it adds no figure: a
+    sourced version in the same article (a headline restating the body), else the earliest
+    version elsewhere with its figures, else the earliest version elsewhere."""
+    u = members[i]
+    same = [j for j, v in enumerate(members) if j != i and v.article_id == u.article_id and not own[j]]
+    before = [j for j in range(i) if members[j].article_id != u.article_id]
+    values = _values(u)
+    if not values <= set().union(*(_values(members[j]) for j in same + before)):
+        return None
+    for pool in (same, before):
+        hit = next((j for j in pool if values & _values(members[j])), None)
+        if hit is not None:
+            return hit
+    return (same or before or [None])[0]
+
+
 def origins(
     members: Sequence[Unit], chains: Mapping[tuple[str, int], list[dict[str, Any]]],
-    infos: Mapping[str, ArticleInfo],
+    infos: Mapping[str, ArticleInfo], similarity: Callable[[Unit, Unit], float] | None = None,
 ) -> tuple[list[dict[str, Any]], int, int, int]:
     """(origins with their articles, independent origins, echoes, denials) for one cluster,
-    from the members' full chains. An article counts once, by its best-sourced version."""
-    by_article: dict[str, Unit] = {}
-    for u in sorted(members, key=lambda u: (u.polarity == "deny", not u.source, u.idx)):
-        by_article.setdefault(u.article_id, u)
-    groups: dict[str, dict[str, Any]] = {}
-    denials = 0
-    for aid, u in sorted(by_article.items(), key=lambda kv: (infos[kv[0]].when.sort_key(), infos[kv[0]].file)):
-        if u.polarity == "deny":
-            denials += 1
+    from the members' full chains (`members` in order of publication).
+
+    Origins are one when their chains meet, when their names are one source under two
+    descriptions (see `_same_source`), or when both are unnamed: sources that cannot be told
+    apart are not counted as two. A version that names no source, credits no outlet and adds no
+    figure is not a second origin either: it echoes the earliest version with its figures. A
+    source given only as a pronoun ("he said") is the named speaker of a version with the
+    same words, when one exists. An article counts once per origin it carries."""
+    asserted = [u for u in members if u.polarity != "deny"]
+    denials = len({u.article_id for u in members if u.polarity == "deny"} - {u.article_id for u in asserted})
+    parent = list(range(len(asserted)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)  # the earlier member names the group
+
+    heads = [chains[u.key][0] for u in asserted]
+    keys = [origin_key(chains[u.key]) for u in asserted]
+    own = [h.get("note") == "own reporting" for h in heads]
+    echo = [_echoed(i, asserted, own) if own[i] else None for i in range(len(asserted))]
+    for i, u in enumerate(asserted):
+        if echo[i] is not None:
+            union(i, echo[i])
             continue
-        ch = chains[u.key]
-        g = groups.setdefault(origin_key(ch), {
-            "origin": ch[0]["name"], "kind": ch[0]["kind"], "medium": ch[0].get("medium"),
-            "first_seen": {"file": infos[aid].file, "date": infos[aid].when.label()}, "files": [],
-        })
-        g["files"].append(infos[aid].file)
-    independent = len(groups)
-    echoes = sum(len(g["files"]) for g in groups.values()) - independent
-    return list(groups.values()), independent, echoes, denials
+        pronoun = name_key(u.source_text or "") in _PRONOUNS
+        for j in range(i):
+            v = asserted[j]
+            if echo[j] is not None:
+                continue
+            if (
+                keys[i] == keys[j]
+                or (heads[i]["kind"] == "anonymous" and heads[j]["kind"] == "anonymous")
+                or (not own[i] and not own[j] and _same_source(heads[i], heads[j]))
+                or (pronoun and similarity is not None and v.article_id != u.article_id
+                    and heads[j]["kind"] == "person" and similarity(u, v) >= 0.45)
+            ):
+                union(i, j)
+    # A group is named after its earliest member with a source of its own, and first seen
+    # where its earliest member is.
+    named: dict[int, int] = {}
+    for i in sorted(range(len(asserted)), key=lambda i: (echo[i] is not None, own[i], i)):
+        named.setdefault(find(i), i)
+    groups: dict[int, dict[str, Any]] = {}
+    for i, u in enumerate(asserted):
+        info = infos[u.article_id]
+        root = find(i)
+        if root not in groups:
+            h = heads[named[root]]
+            groups[root] = {"origin": h["name"], "kind": h["kind"], "medium": h.get("medium"),
+                            "first_seen": {"file": infos[asserted[root].article_id].file,
+                                           "date": infos[asserted[root].article_id].when.label()},
+                            "files": []}
+        if info.file not in groups[root]["files"]:
+            groups[root]["files"].append(info.file)
+    found = [groups[r] for r in sorted(groups)]
+    independent = len(found)
+    echoes = sum(len(g["files"]) for g in found) - independent
+    return found, independent, echoes, denials
 
 
 def story_origin(
