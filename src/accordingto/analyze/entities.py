@@ -177,8 +177,14 @@ def _common_word(tok: Token) -> bool:
 
 def headline_case(sent: SpacySpan) -> bool:
     """Headlines capitalise every word, and the small model reads them as names and nouns."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    # Asked for every word of a sentence by several extractors: kept on the Doc per sentence.
+    key = ("accordingto.headline_case", sent.start, sent.end)
+    cached = sent.doc.user_data.get(key)
+    if cached is None:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        cached = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+        sent.doc.user_data[key] = cached
+    return cached
 
 
 def _named(doc: Doc) -> list[_Mention]:

@@ -193,7 +193,6 @@ def _trigger(tok: Token, table: dict[str, list[tuple[str, str, str]]]) -> tuple[
     if tok.is_punct or tok.is_space:
         return None
     pos = _pos(tok)
-    headline = headline_case(tok.sent)
     candidates: list[tuple[str, int, int]] = []
     if hyphen := _hyphen_word(tok):
         candidates.append(hyphen)
@@ -204,8 +203,12 @@ def _trigger(tok: Token, table: dict[str, list[tuple[str, str, str]]]) -> tuple[
             candidates.append((f"{child.lower_} {tok.lemma_.lower()}", child.i, tok.i + 1))
     candidates.append((tok.lemma_.lower(), tok.i, tok.i + 1))
     candidates.append((tok.lower_, tok.i, tok.i + 1))
+    bare = tok.lower_.removesuffix("s")
+    if bare not in table and not any(key in table for key, _, _ in candidates):
+        return None  # most words: no need to look at their sentence
+    headline = headline_case(tok.sent)
     if headline:  # headline capitals mislead the tagger: read the word itself
-        candidates.append((tok.lower_.removesuffix("s"), tok.i, tok.i + 1))
+        candidates.append((bare, tok.i, tok.i + 1))
     for key, start, end in candidates:
         for kind, want, sense in table.get(key, []):
             if headline:
