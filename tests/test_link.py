@@ -107,7 +107,8 @@ def test_citations_resolve_outlet_names(linked: Store) -> None:
 def test_outlet_markers_and_canonical_names() -> None:
     outlets = Outlets(["Harbour Times", "Meridian Press Agency"])
     assert outlets.resolve("MPA") == "Meridian Press Agency"
-    assert outlets.resolve("the Times") == outlets.resolve("The Times of London") == "The Times"
+    assert outlets.resolve("The Times of London") == "The Times"
+    assert outlets.resolve("the Times") == "Harbour Times"  # the corpus's own paper before the world's
     assert outlets.resolve("Vasko") is None
     text = ("QUAYSIDE, May 2 (MPA) - The harbour was closed, the Harbour Times reports.\n\n"
             "A pilot told Insider the cranes had failed.\n\nRead more at The Coastal Record.")

@@ -1,6 +1,9 @@
 """The outlet table: news domains and the names people call an outlet by, mapped to one
 canonical name. The bundled `data/outlets.tsv` can be extended with a table of the same
-format named by the `ACCORDINGTO_OUTLETS` environment variable (its rows win)."""
+format named by the `ACCORDINGTO_OUTLETS` environment variable (its rows win).
+
+Some names are also ordinary words ("People", "Time", "the Sun"): the table knows which
+(`ambiguous`), so that readers of text ask for evidence before taking one for the outlet."""
 
 from __future__ import annotations
 
@@ -18,6 +21,16 @@ ENV_VAR = "ACCORDINGTO_OUTLETS"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 # Hosts that only say how the page was served, not who published it.
 _HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "edition.")
+# Words that end or make up news outlets' names ("Harbour Times", "Daily Courier"). Alone, each
+# is both an ordinary word and the short name of many papers, so a one-word name from this list
+# is ambiguous without being flagged in the table.
+OUTLET_WORDS = frozenset(
+    """times news post press agency herald gazette standard courier mirror telegraph journal tribune
+    chronicle guardian observer express sun star mail insider review project television tv radio wire
+    report reporter daily monitor examiner record independent bulletin hub pulse today online magazine
+    weekly network service services broadcasting media newswire dispatch inquirer informer sentinel
+    leader mercury echo advertiser argus globe world times-news""".split()  # noqa: SIM905
+)
 
 
 def name_key(name: str) -> str:
@@ -43,9 +56,11 @@ def host_of(url_or_host: str) -> str:
 class OutletTable:
     domains: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    common_words: set[str] = field(default_factory=set)  # keys of names flagged as ordinary words
 
     def add_rows(self, text: str, override: bool = False) -> None:
-        """Read TSV rows `domain<TAB>name[<TAB>alias|alias…]`; `#` starts a comment line."""
+        """Read TSV rows `domain<TAB>name[<TAB>alias|alias…[<TAB>common-word form|…]]`; `#`
+        starts a comment line. The fourth column lists the row's names that are ordinary words."""
         for line in text.splitlines():
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
@@ -54,6 +69,7 @@ class OutletTable:
                 continue
             domain, name = host_of(cols[0]) if cols[0] else "", cols[1]
             aliases = [a.strip() for a in cols[2].split("|")] if len(cols) > 2 else []
+            flagged = {name_key(a) for a in cols[3].split("|")} - {""} if len(cols) > 3 else set()
             if domain and (override or domain not in self.domains):
                 self.domains[domain] = name
             for alias in [name, *aliases]:
@@ -62,6 +78,7 @@ class OutletTable:
                 # first (most common) reading; a user's table overrides.
                 if key and (override or key not in self.names):
                     self.names[key] = name
+            self.common_words |= flagged  # a word stays ambiguous whichever row names it
 
     def by_domain(self, url_or_host: str) -> str | None:
         """The outlet publishing at a URL or host, trying parent domains (news.x.com → x.com)."""
@@ -84,6 +101,12 @@ class OutletTable:
         if re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", key):
             return self.by_domain(key)
         return None
+
+    def ambiguous(self, name: str) -> bool:
+        """Whether `name` is also an ordinary word: flagged in the table ("People", "the Hill")
+        or a lone newspaper word ("the Times", "Sun", "Courier")."""
+        key = name_key(name)
+        return key in self.common_words or key in OUTLET_WORDS
 
     def canonical(self, name: str) -> str:
         """The table's name for `name`, or `name` itself (trimmed) when the table lacks it."""

@@ -51,10 +51,11 @@ class LinkSummary:
 
 def corpus_outlets(store: Store) -> Outlets:
     rows = store.con.execute(
-        "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL "
-        "UNION SELECT DISTINCT republished_from FROM articles WHERE republished_from IS NOT NULL ORDER BY 1"
+        "SELECT DISTINCT outlet, outlet_evidence FROM articles WHERE outlet IS NOT NULL "
+        "UNION SELECT DISTINCT republished_from, republished_evidence FROM articles WHERE republished_from IS NOT NULL "
+        "ORDER BY 1, 2"
     ).fetchall()  # in a fixed order: the first spelling of a name ("Daily Courier") is its canonical one
-    return Outlets(r[0] for r in rows)
+    return Outlets((r[0], r[1]) for r in rows)  # with the evidence: a name shown only in part is weak
 
 
 def link(store: Store, *, chunk: int = CHUNK) -> LinkSummary:

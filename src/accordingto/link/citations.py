@@ -6,6 +6,12 @@ such as "told Insider") and explicit markers in the text ("The Times reports", "
 an investigation by …", "Read more at …", "Source: …", "syndicated from …", a wire dateline
 "CITY, March 9 (XYZ) -"). Outlet names are resolved to one canonical outlet through the bundled,
 user-extendable outlet table, the outlets of the corpus itself, their acronyms and short forms.
+
+A name counts only where it is written as one: "coalition MPs have said, according to people
+familiar" cites nobody, and a name that is also an ordinary word ("People", "Time", "the Sun")
+needs more than a capital at a sentence start ("People reported smoke" is not the magazine).
+A short form the corpus itself explains ("the Times" in a corpus of the Harbour Times) means
+the corpus's outlet before the world table's one.
 """
 
 from __future__ import annotations
@@ -14,22 +20,25 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..clean.outlets import OutletTable, outlet_table
-from ..model import Analysis, Span
+from ..clean.outlets import OUTLET_WORDS, OutletTable, outlet_table
+from ..model import Analysis, Attribution, Span
 from .text import name_key
 
-# Last words that make a capitalised name read as a news outlet when no table knows it.
-_OUTLET_WORDS = frozenset(
-    """times news post press agency herald gazette standard courier mirror telegraph journal tribune
-    chronicle guardian observer express sun star mail insider review project television tv radio wire
-    report reporter daily monitor examiner record independent bulletin hub pulse today online magazine
-    weekly network service services broadcasting media newswire dispatch inquirer informer sentinel
-    leader mercury echo advertiser argus globe world times-news""".split()  # noqa: SIM905
-)
 _PERSON_TYPES = {"person": "person", "organisation": "organisation", "government": "organisation", "document": "document"}
 _PRONOUNS = frozenset("he she they it we i you his her their its this that who one".split())  # noqa: SIM905
+# Words a name may keep in lower case ("Times of India", "Mail and Guardian", "la Repubblica").
+_FUNCTION_WORDS = frozenset("the of and & a an for in on at de del la le les el die der das di du von van al".split())  # noqa: SIM905
+# A common noun after a name says what the name is ("People magazine", "the Guardian newspaper").
+_MEDIUM_NOUN = re.compile(
+    r"\s+(?:news\s+)?(?:magazine|newspaper|paper|tabloid|broadsheet|weekly|daily|website|site|agency|"
+    r"wire(?:\s+service)?|broadcaster|channel|network|programme|program|show)$"
+)
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+\S")  # "the BBC's Today programme" → the BBC
+_CONJUNCTION = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}")
+_SENTENCE_START = re.compile(r"(?:[.!?:\"“‘(]\s*|\n\s*)$")
 
-_NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|and[ \t]+|&[ \t]+)?[A-Z][\w.&'’-]*){0,5}"
+_NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|(?:and|&)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.&'’-]*){0,5}"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("reports", re.compile(
         rf"(?P<name>{_NAME})[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+)?(?:first[ \t]+|exclusively[ \t]+)?"
@@ -69,26 +78,60 @@ class Citation:
 
 
 class Outlets:
-    """Resolves an outlet name as written ("the Times", "MPA", "the Courier") to one canonical name."""
+    """Resolves an outlet name as written ("the Times", "MPA", "the Courier") to one canonical name.
 
-    def __init__(self, corpus_outlets: Iterable[str] = (), table: OutletTable | None = None) -> None:
+    Built from the corpus's own outlets, each optionally with the verbatim evidence its article
+    gave for it: an outlet only ever shown by a short form ("Never miss a Courier exclusive" made
+    "The Courier") stands for the one fuller outlet of the corpus that carries that form ("Daily
+    Courier"), when there is exactly one."""
+
+    def __init__(
+        self, corpus_outlets: Iterable[str | tuple[str, str | None]] = (), table: OutletTable | None = None
+    ) -> None:
         self.table = table or outlet_table()
         self.known: dict[str, str] = {}
         self.acronyms: dict[str, str] = {}
         self.by_word: dict[str, set[str]] = {}  # word → keys of known outlets with that word
-        for name in corpus_outlets:
-            self.add(name)
+        self.in_table: set[str] = set()  # keys of corpus outlets the world table also knows
+        self.in_full: set[str] = set()  # keys of corpus outlets some article names in full
+        for item in corpus_outlets:
+            name, evidence = (item, None) if isinstance(item, str) else item
+            self.add(name, evidence)
 
-    def add(self, name: str | None) -> None:
+    def add(self, name: str | None, evidence: str | None = None) -> None:
         if not name or not (key := name_key(name)):
             return
-        canonical = self.table.by_name(name) or name.strip()
+        hit = self.table.by_name(name)
+        canonical = hit or name.strip()
         self.known.setdefault(key, canonical)
+        if hit is not None:
+            self.in_table.add(key)
+        if not evidence or self._shown_in_full(canonical, evidence):
+            self.in_full.add(key)
         for w in key.split():
             self.by_word.setdefault(w, set()).add(key)
         initials = "".join(w[0] for w in key.split() if w not in ("of", "and"))
         if len(initials) >= 2:
             self.acronyms.setdefault(initials, canonical)
+
+    def _shown_in_full(self, canonical: str, evidence: str) -> bool:
+        """Whether `evidence` spells the whole name (any case or spacing, or as a domain) rather
+        than only part of it ("Courier" for The Courier)."""
+        if _squash(canonical) in _squash(evidence):
+            return True
+        return any(self.table.by_domain(d) == canonical for d in _DOMAIN.findall(evidence.casefold()))
+
+    def _canonical(self, key: str) -> str:
+        """The corpus outlet `key` names: the fuller outlet a short-only name stands for, else its own."""
+        if key not in self.in_full:
+            words = key.split()
+            fuller = {
+                self.known[k] for k in self.by_word.get(words[-1], set())
+                if k in self.in_full and k.split()[-1] == words[-1] and set(words) < set(k.split())
+            }
+            if len(fuller) == 1:
+                return fuller.pop()
+        return self.known[key]
 
     def is_outlet(self, name: str) -> bool:
         """Whether `name` is exactly an outlet's name, alias or acronym (no guessing)."""
@@ -97,54 +140,148 @@ class Outlets:
             self.table.by_name(name) is not None or key in self.known or key.replace(" ", "") in self.acronyms
         )
 
-    def resolve(self, name: str, *, assume_outlet: bool = False, context: Iterable[str] = ()) -> str | None:
-        """The canonical outlet for `name`, or None when nothing says it is an outlet.
+    def ambiguous(self, name: str) -> bool:
+        return self.table.ambiguous(name)
 
+    def named(self, written: str, *, initial: bool = False, corroborated: bool = False) -> bool:
+        """Whether `written` reads as a name where it stands: its main words capitalised (or spelt
+        as the table spells it, "dpa"), and, for a name that is also an ordinary word, more than a
+        bare word at a sentence start ("People reported smoke") unless something else shows it
+        ("People magazine": `corroborated`)."""
+        words = written.split()
+        main = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
+        if not main:
+            return False
+        if not all(_capitalised(w) for w in main):
+            canonical = self.table.by_name(written)
+            if canonical is None or _strip_the(written) != _strip_the(canonical):
+                return False
+        bare = len(main) == 1 and words[0].casefold() != "the"
+        return corroborated or not (bare and initial and self.ambiguous(written))
+
+    def resolve(
+        self, name: str, *, assume_outlet: bool = False, context: Iterable[str] = (), initial: bool = False
+    ) -> str | None:
+        """The canonical outlet for `name` as written, or None when nothing says it is an outlet.
+
+        `assume_outlet`: the caller knows an outlet is named here (a dateline, "Read more at");
+        otherwise the name must read as one (`named`). `initial`: it stands at a sentence start.
         `context` names outlets the article is tied to (its own, the one it re-publishes): a
         short form of one of them ("the Courier" in a copy of the Daily Courier) means that
         one, before any outlet of the same short name elsewhere."""
-        key = name_key(name)
-        if not key or key in _PRONOUNS:
+        written = " ".join(name.split()).strip(" ,;:")
+        if not name_key(written) or name_key(written) in _PRONOUNS:
+            return None
+        context = list(context)
+        first_named: str | None = None
+        for form, corroborated in _forms(written):
+            if not assume_outlet and not self.named(form, initial=initial, corroborated=corroborated):
+                continue
+            first_named = first_named or form
+            if (hit := self._lookup(form, context)) is not None:
+                return hit
+        if first_named and (assume_outlet or name_key(first_named).split()[-1] in OUTLET_WORDS):
+            return _tidy(first_named)
+        return None
+
+    def _lookup(self, written: str, context: list[str]) -> str | None:
+        key = name_key(written)
+        words = key.split()
+        if not words or key in _PRONOUNS:
             return None
         for outlet in context:
             ok = name_key(outlet)
-            if ok and (key == ok or (set(key.split()) < set(ok.split()) and key.split()[-1] == ok.split()[-1])):
-                return self.known.get(ok, outlet)
-        if (hit := self.table.by_name(name)) is not None:
-            return hit
+            if ok and (key == ok or (set(words) < set(ok.split()) and words[-1] == ok.split()[-1])):
+                return self._canonical(ok) if ok in self.known else outlet
         if key in self.known:
-            return self.known[key]
+            return self._canonical(key)
+        # A head-noun short form of a corpus outlet the world table does not know ("the Times"
+        # for the Harbour Times) is that outlet: the table cannot know its short forms.
+        if (hit := self._corpus_match(words, head=True)) is not None:
+            return hit
+        if (hit := self.table.by_name(written)) is not None:
+            return hit
         compact = key.replace(" ", "")
-        if name.strip().isupper() and compact in self.acronyms:
+        if written.isupper() and compact in self.acronyms:
             return self.acronyms[compact]
-        tokens = set(key.split())
-        pool = set.intersection(*(self.by_word.get(w, set()) for w in tokens)) if tokens else set()
-        partial = {self.known[k] for k in pool if len(tokens) < len(k.split())}
-        if len(partial) == 1:
-            return partial.pop()
-        if assume_outlet or key.split()[-1] in _OUTLET_WORDS:
-            return _tidy(name)
-        return None
+        return self._corpus_match(words, head=False)
+
+    def _corpus_match(self, words: list[str], *, head: bool) -> str | None:
+        """The one corpus outlet whose name holds `words` and more (with `head`: ending in the
+        same word, among outlets the table does not know), or None."""
+        tokens = set(words)
+        pool = set.intersection(*(self.by_word.get(w, set()) for w in tokens))
+        found = {
+            self._canonical(k) for k in pool
+            if len(tokens) < len(set(k.split())) and (not head or (k.split()[-1] == words[-1] and k not in self.in_table))
+        }
+        return found.pop() if len(found) == 1 else None
 
 
 def via_outlet(via: str, outlets: Outlets, context: Iterable[str] = ()) -> str | None:
     """The outlet a via names: the analyzer means an outlet there, so keep only what reads as
-    one ("MPs" does not), cut before any clause that follows the name."""
+    one ("MPs" does not, nor "people"), cut before any clause that follows the name."""
     return outlets.resolve(_VIA_TAIL.split(via)[0], context=context)
 
 
-def _proper(name: str | None, text: str) -> bool:
-    """Whether `name` is written as a proper name (every main word capitalised) in `text`, and
-    not only where a sentence starts: "the insider added" names no outlet called Insider."""
-    if not name:
-        return False
-    for m in re.finditer(re.escape(name), text):
-        main = [w for w in name.split() if w.casefold() not in ("the", "of", "and", "a")]
-        before = text[max(0, m.start() - 3) : m.start()]
-        starts_sentence = m.start() == 0 or re.search(r"(?:[.!?:\"“‘]\s*|\n\s*)$", before)
-        if main and all(w[:1].isupper() for w in main) and not (len(main) == 1 and starts_sentence):
-            return True
-    return False
+def _forms(written: str) -> list[tuple[str, bool]]:
+    """The name as written, then shorter readings of it, each with whether the words cut off
+    show it is a medium: "People magazine" → People (shown); "the BBC's Today programme" → the BBC."""
+    forms = [(written, False)]
+    if (m := _MEDIUM_NOUN.search(written)) and m.start() > 0:
+        forms.append((written[: m.start()], True))
+    if m := _POSSESSIVE.match(written):
+        forms.append((m.group("owner"), False))
+    return forms
+
+
+def _capitalised(word: str) -> bool:
+    w = word.lstrip("\"'“‘(")
+    return bool(w) and (w[0].isupper() or w[0].isdigit() or any(c.isupper() for c in w[1:]) or bool(_DOMAIN.fullmatch(w)))
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", name.strip())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    return at <= 0 or bool(_SENTENCE_START.search(text[max(0, at - 4) : at]))
+
+
+def _named_somewhere(name: str, text: str, outlets: Outlets) -> bool:
+    """Whether `name` is written as a name somewhere in `text` (an outlet the analyzer found
+    behind a description such as "the investigative website")."""
+    return any(
+        outlets.named(m.group(), initial=_starts_sentence(text, m.start()))
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    )
+
+
+def _source_named(x: Attribution, text: str, outlets: Outlets) -> bool:
+    """Whether the outlet an attribution gives as its source is named as one where it stands:
+    "Local media reported" names none, "People reported" (at a sentence start) is not the magazine."""
+    name = (x.source or "").strip()
+    if x.source_text is not None:
+        at = x.source_text.text.casefold().find(name.casefold())
+        if at >= 0:
+            start = x.source_text.start + at
+            return outlets.named(text[start : start + len(name)], initial=_starts_sentence(text, start))
+        if outlets.is_outlet(name):
+            return True  # a description of a known outlet ("the investigative website")
+    return _named_somewhere(name, text, outlets)
+
+
+def _conjuncts(name: str, outlets: Outlets) -> list[str]:
+    """ "Reuters and the Associated Press" → both; "Press and Journal" (one paper) stays whole:
+    split only when the whole is no outlet and some part is one."""
+    if outlets.is_outlet(name) or not _CONJUNCTION.search(name):
+        return [name]
+    parts = [p for p in _CONJUNCTION.split(name) if p.strip()]
+    return parts if any(outlets.is_outlet(p) for p in parts) else [name]
 
 
 def _tidy(name: str) -> str:
@@ -186,11 +323,13 @@ def extract_citations(a: Analysis, outlets: Outlets, article_id: str | None = No
             ev = x.sentence
         medium = next((m for at, m in media.items() if x.sentence.start <= at < x.sentence.end), None)
         recipient = x.recipient_or_medium
-        recipient_outlet = outlets.resolve(recipient, context=context) if _proper(recipient, text) else None
+        recipient_outlet = None
+        if recipient:
+            at = text.find(recipient, x.sentence.start, x.sentence.end)
+            recipient_outlet = outlets.resolve(recipient, context=context, initial=at >= 0 and _starts_sentence(text, at))
         if recipient and not recipient_outlet and not medium and recipient.casefold() not in ("reporters", "journalists"):
             medium = recipient
-        written = x.source_text.text if x.source_text else x.source
-        if x.source and (x.source_type == "media_outlet" or (_proper(written, text) and outlets.is_outlet(x.source))):
+        if x.source and (x.source_type == "media_outlet" or outlets.is_outlet(x.source)) and _source_named(x, text, outlets):
             add(outlets.resolve(x.source, assume_outlet=True, context=context), "outlet", "reports", ev)
         elif x.source and x.source_type in _PERSON_TYPES and name_key(x.source) not in _PRONOUNS:
             add(x.source.strip(), _PERSON_TYPES[x.source_type], "attribution", ev, medium)
@@ -199,12 +338,14 @@ def extract_citations(a: Analysis, outlets: Outlets, article_id: str | None = No
         for v in x.via:
             add(via_outlet(v, outlets, context), "outlet", "via", ev)
     for marker, pattern in _MARKERS:
+        assume = marker in ("dateline", "syndicated from", "read more at")
         for m in pattern.finditer(text):
-            name = m.group("name")
-            cites = outlets.resolve(
-                name, assume_outlet=marker in ("dateline", "syndicated from", "read more at"), context=context
-            )
-            add(cites, "outlet", marker, _span(text, m.start(), m.end()))
+            # Only the subject of "X reported" may stand at a sentence start; the other markers
+            # put the name after their own words ("told X", "according to X").
+            initial = marker == "reports" and _starts_sentence(text, m.start("name"))
+            for i, name in enumerate(_conjuncts(m.group("name"), outlets)):
+                cites = outlets.resolve(name, assume_outlet=assume, context=context, initial=initial and i == 0)
+                add(cites, "outlet", marker, _span(text, m.start(), m.end()))
     seen: set[tuple[str, str]] = set()
     out = []
     for c in sorted(found, key=lambda c: c.evidence.start if c.evidence else -1):
