@@ -145,3 +145,13 @@ def test_queries_return_arrow_and_pandas(tmp_path):
 def test_read_only_open_of_missing_database_fails_clearly(tmp_path):
     with pytest.raises(FileNotFoundError, match="no such database"):
         open_store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_duckdb_memory_is_capped_and_configurable(tmp_path, monkeypatch):
+    # DuckDB's own default is 80% of the machine's memory: a long ingest must not take that.
+    monkeypatch.delenv("ACCORDINGTO_DB_MEMORY", raising=False)
+    with open_store(tmp_path / "a.duckdb") as store:
+        assert store.query("SELECT current_setting('memory_limit') AS m").to_pylist() == [{"m": "953.6 MiB"}]
+    monkeypatch.setenv("ACCORDINGTO_DB_MEMORY", "256MB")
+    with open_store(tmp_path / "a.duckdb", read_only=True) as store:
+        assert store.query("SELECT current_setting('memory_limit') AS m").to_pylist() == [{"m": "244.1 MiB"}]

@@ -24,8 +24,17 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 DEFAULT_DB = "accordingto.duckdb"
 
 
+# DuckDB would otherwise let itself grow to 80% of the machine's memory; beyond this it spills
+# to a temporary directory beside the database.
+DEFAULT_MEMORY_LIMIT = "1GB"
+
+
 def default_path() -> Path:
     return Path(os.environ.get("ACCORDINGTO_DB") or DEFAULT_DB)
+
+
+def memory_limit() -> str:
+    return os.environ.get("ACCORDINGTO_DB_MEMORY") or DEFAULT_MEMORY_LIMIT
 
 
 @dataclass(slots=True)
@@ -42,7 +51,7 @@ class Store:
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"{self.path}: no such database (run `accordingto ingest` first)")
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.con = duckdb.connect(str(self.path), read_only=read_only, config={"memory_limit": memory_limit()})
         if not read_only:
             self.migrate()
         elif self.version != SCHEMA_VERSION:
