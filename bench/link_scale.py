@@ -1,10 +1,14 @@
 """Time the link stage on synthetic corpora: N articles in stories of about eight, written from
 templates with invented names, figures that drift, hedges that drop and copies.
 
-Usage: python bench/link_scale.py [--sizes 1000 10000] [--big] (adds 100000)
+Usage: python bench/link_scale.py [--sizes 1000 10000] [--big] (adds 100000) [--story-size 1000]
 
-Prints seconds per size and seconds / (n log2 n) relative to the smallest size: a ratio that
-stays near 1 means linking grows about n log n (no all-pairs comparisons).
+`--story-size N` writes stories of about N articles (a war, an election: thousands of articles
+about one happening, most repeating the same few claims) instead of about eight.
+
+Prints seconds per size, seconds / (n log2 n) relative to the smallest size (a ratio that stays
+near 1 means linking grows about n log n: no all-pairs comparisons) and the peak RSS of the
+process that links (a fresh process per size, which only opens the store and links).
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import argparse
 import math
 import random
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -102,37 +108,55 @@ def analysis(art: Article, place: str, person: str, org: str, etype: str, trigge
     return Analysis(art, attrs, [], quantities, events, [e for e in entities if e.mentions])
 
 
-def corpus(n: int, seed: int = 7) -> list[Analysis]:
+def corpus(n: int, seed: int = 7, story_size: int | None = None) -> list[Analysis]:
     rng = random.Random(seed)
     out: list[Analysis] = []
     index = 0
     while len(out) < n:
         day = date(2026, 1, 1) + timedelta(days=rng.randint(0, 700))
-        out += story(rng, index, rng.randint(4, 12), day)
+        size = rng.randint(story_size * 3 // 4, story_size * 5 // 4) if story_size else rng.randint(4, 12)
+        out += story(rng, index, size, day)
         index += 1
     return out[:n]
+
+
+def link_in_child(db: Path) -> tuple[float, int, float]:
+    """Seconds, stories and peak RSS (MB) of a fresh process that links `db`."""
+    done = subprocess.run([sys.executable, __file__, "--link-only", str(db)], check=True, capture_output=True, text=True)
+    seconds, stories, rss = done.stdout.split()
+    return float(seconds), int(stories), float(rss)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--big", action="store_true", help="also 100000 articles")
+    parser.add_argument("--story-size", type=int, default=None, help="articles per story (default: about 8)")
+    parser.add_argument("--link-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.link_only:
+        with Store(args.link_only) as store:
+            started = time.perf_counter()
+            link(store)
+            seconds = time.perf_counter() - started
+            stories = store.con.execute("SELECT count(*) FROM stories").fetchall()[0][0]
+        print(seconds, stories, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        return 0
     sizes = args.sizes + ([100_000] if args.big else [])
     base = None
     for n in sizes:
-        analyses = corpus(n)
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "scale.duckdb") as store:
-            for i in range(0, n, 2000):
-                store.write(analyses[i : i + 2000])
-            started = time.perf_counter()
-            summary = link(store)
-            seconds = time.perf_counter() - started
-            stories = store.con.execute("SELECT count(*) FROM stories").fetchall()[0][0]
+        analyses = corpus(n, story_size=args.story_size)
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "scale.duckdb"
+            with Store(db) as store:
+                for i in range(0, n, 2000):
+                    store.write(analyses[i : i + 2000])
+            del analyses
+            seconds, stories, rss = link_in_child(db)
         per = seconds / (n * math.log2(n))
         base = base or per
-        print(f"n={n:>7}  link {seconds:7.1f}s  stories {stories:>6}  copies {summary.copies:>5}  "
-              f"s/(n log n) ratio {per / base:4.2f}", flush=True)
+        print(f"n={n:>7}  link {seconds:7.1f}s  stories {stories:>6}  s/(n log n) ratio {per / base:4.2f}  "
+              f"peak RSS {rss:6.0f} MB", flush=True)
     return 0
 
 

@@ -2,13 +2,16 @@
 
 Every member is compared with the member it most likely came from (its parent): the version in
 the article it copies, else in an outlet it credits, else the most similar earlier version.
-Embellishment is judged against every earlier member, not just the parent.
+Embellishment is judged against every earlier member, not just the parent. The earlier members
+are indexed (`Seen`) as the cluster is walked, so each member costs the same in a cluster of ten
+or of ten thousand: parents are sought among the latest PARENT_POOL candidates.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import Any
@@ -92,23 +95,75 @@ def recipient_outlet(u: Unit, info: ArticleInfo, outlets: Outlets) -> str | None
     return name_key(hit) if hit else None
 
 
-def parent(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets: Outlets) -> Unit | None:
-    candidates = [v for v in earlier if v.article_id != u.article_id]
-    if not candidates:
-        return None
+class Seen:
+    """The earlier members of a cluster, indexed by article, outlet and figure, with the words,
+    figures and figure classes of their articles counted per article."""
+
+    def __init__(self, infos: Mapping[str, ArticleInfo]) -> None:
+        self.infos = infos
+        self.units: list[Unit] = []
+        self.by_article: dict[str, list[Unit]] = defaultdict(list)
+        self.by_outlet: dict[str, list[tuple[int, Unit]]] = defaultdict(list)
+        self.figures: dict[tuple[str, float], list[tuple[Unit, Figure]]] = defaultdict(list)
+        self.words: Counter[str] = Counter()  # in how many earlier articles a word stem occurs
+        self.values: dict[float, set[str]] = defaultdict(set)  # figure value → articles stating it
+        self.classes: dict[str | None, set[str]] = defaultdict(set)
+
+    @classmethod
+    def of(cls, units: Sequence[Unit], infos: Mapping[str, ArticleInfo]) -> Seen:
+        seen = cls(infos)
+        for u in units:
+            seen.add(u)
+        return seen
+
+    def add(self, u: Unit) -> None:
+        info = self.infos[u.article_id]
+        if u.article_id not in self.by_article:
+            self.words.update(info.words)
+        self.by_article[u.article_id].append(u)
+        if info.outlet:
+            self.by_outlet[name_key(info.outlet)].append((len(self.units), u))
+        for f in u.figures:
+            self.values[round(f.value, 6)].add(u.article_id)
+            self.classes[f.counts].add(u.article_id)
+            if f.counts:
+                self.figures[(f.counts, round(f.value, 6))].append((u, f))
+        self.units.append(u)
+
+    def elsewhere(self, articles: set[str], u: Unit) -> bool:
+        return bool(articles) and (len(articles) > 1 or u.article_id not in articles)
+
+    def carried(self, word: str, u: Unit) -> bool:
+        """Whether an earlier article other than `u`'s has this word stem."""
+        mine = int(u.article_id in self.by_article and word in self.infos[u.article_id].words)
+        return self.words[word] - mine > 0
+
+    def latest_others(self, u: Unit, n: int = PARENT_POOL) -> list[Unit]:
+        """The latest `n` earlier units of other articles, in order."""
+        out: list[Unit] = []
+        for v in reversed(self.units):
+            if v.article_id != u.article_id:
+                out.append(v)
+                if len(out) == n:
+                    break
+        return out[::-1]
+
+
+def parent(u: Unit, earlier: Sequence[Unit] | Seen, infos: Mapping[str, ArticleInfo], outlets: Outlets) -> Unit | None:
+    """The copied or credited article's version first; among equals the most similar of the
+    latest PARENT_POOL, so that a cluster of thousands is not compared pair by pair."""
+    seen = earlier if isinstance(earlier, Seen) else Seen.of(earlier, infos)
     info = infos[u.article_id]
-    cited = {name_key(c.cites) for c in info.citations if c.kind == "outlet"}
-
-    def tie(v: Unit) -> tuple[int, int]:
-        vi = infos[v.article_id]
-        return int(info.copy_of == v.article_id), int(bool(vi.outlet) and name_key(vi.outlet or "") in cited)
-
-    # The copied or credited article first; among equals the most similar of the latest
-    # PARENT_POOL, so that a cluster of thousands is not compared pair by pair.
-    ties = [tie(v) for v in candidates]
-    top = max(ties)
-    pool = [v for v, t in zip(candidates, ties, strict=True) if t == top][-PARENT_POOL:]
-    return max(pool, key=lambda v: similarity(u, v))
+    if info.copy_of and info.copy_of != u.article_id and seen.by_article.get(info.copy_of):
+        pool = seen.by_article[info.copy_of][-PARENT_POOL:]
+    else:
+        cited = {name_key(c.cites) for c in info.citations if c.kind == "outlet"}
+        hits = sorted(
+            (i, v) for k in cited for i, v in seen.by_outlet.get(k, ())[-(PARENT_POOL + len(seen.by_article.get(u.article_id, []))):]
+            if v.article_id != u.article_id
+        )
+        pool = [v for _, v in hits][-PARENT_POOL:] or seen.latest_others(u)
+    return max(pool, key=lambda v: similarity(u, v)) if pool else None
 
 
 def _named(source: str | None, written: str | None = None) -> bool:
@@ -178,30 +233,29 @@ def compare(p: Unit, u: Unit, infos: Mapping[str, ArticleInfo], outlets: Outlets
     return out
 
 
-def sibling_hedges(
-    p: Unit, u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo]
-) -> list[dict[str, Any]]:
+def sibling_hedges(p: Unit, u: Unit, seen: Seen, infos: Mapping[str, ArticleInfo]) -> list[dict[str, Any]]:
     """A hedge the parent article put on the same figure in another sentence ("more than a
     dozen are feared dead" under a headline "toll hits more than a dozen") and `u` dropped."""
     if u.hedges or u.polarity == "deny" or not u.figures:
         return []
     classes = {f.counts for f in u.figures if f.counts}
-    for v in earlier:
-        if v.article_id == p.article_id and v is not p and v.hedges and classes & {f.counts for f in v.figures}:
+    for v in seen.by_article.get(p.article_id, ()):
+        if v is not p and v.hedges and classes & {f.counts for f in v.figures}:
             return [{"type": "hedge_dropped", "from": side(v, infos[v.article_id], ", ".join(v.hedges)),
                      "to": side(u, infos[u.article_id], None)}]
     return []
 
 
-def figure_lineage(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo]) -> list[dict[str, Any]]:
+def figure_lineage(u: Unit, earlier: Sequence[Unit] | Seen, infos: Mapping[str, ArticleInfo]) -> list[dict[str, Any]]:
     """A figure first given with a qualifier or a hedge and now given bare, whichever
     article it came through: "as many as 15 may have died" → "15 dead"."""
+    seen = earlier if isinstance(earlier, Seen) else Seen.of(earlier, infos)
     out: list[dict[str, Any]] = []
     for g in u.figures:
         first = next((
-            (v, f) for v in earlier if v.article_id != u.article_id for f in v.figures
-            if f.counts and f.counts == g.counts and math.isclose(f.value, g.value, rel_tol=1e-6)
-        ), None)
+            (v, f) for v, f in seen.figures.get((g.counts, round(g.value, 6)), ()) if v.article_id != u.article_id
+            and math.isclose(f.value, g.value, rel_tol=1e-6)
+        ), None) if g.counts else None
         if first is None:
             continue
         v, f = first
@@ -214,23 +268,21 @@ def figure_lineage(u: Unit, earlier: Sequence[Unit], infos: Mapping[str, Article
     return out
 
 
-def embellishment(
-    u: Unit, earlier: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets: Outlets
-) -> dict[str, Any] | None:
+def embellishment(u: Unit, seen: Seen, infos: Mapping[str, ArticleInfo], outlets: Outlets) -> dict[str, Any] | None:
     """Figures in `u` that no earlier member of the cluster carries, and names that no earlier
     member's article mentions at all."""
-    others = [v for v in earlier if v.article_id != u.article_id]
+    others = seen.latest_others(u)
     if not others or u.polarity == "deny":
         return None
-    carried = set().union(*(infos[a].words for a in {v.article_id for v in others}))
-    values = {round(f.value, 6) for v in others for f in v.figures}
-    classes = {f.counts for v in others for f in v.figures}
-    added = [f.text for f in u.figures if round(f.value, 6) not in values and f.counts not in classes]
+    added = [f.text for f in u.figures
+             if not seen.elsewhere(seen.values.get(round(f.value, 6), set()), u)
+             and not seen.elsewhere(seen.classes.get(f.counts, set()), u)]
     credited = set(name_key(u.source or "").split()) | {w for c in infos[u.article_id].cited_in(u, CLAIM_MARKERS)
                                                         for w in name_key(c.cites).split()}
     added += sorted(
         n for n in u.names
-        if not {stem(w) for w in n.split()} <= carried and not set(n.split()) <= credited and not outlets.is_outlet(n)
+        if not all(seen.carried(stem(w), u) for w in n.split()) and not set(n.split()) <= credited
+        and not outlets.is_outlet(n)
     )
     if not added:
         return None
@@ -241,16 +293,16 @@ def embellishment(
 
 def mutations(ordered: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets: Outlets) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    for i, u in enumerate(ordered):
-        earlier = ordered[:i]
-        p = parent(u, earlier, infos, outlets)
-        if p is None:
-            continue
-        found += compare(p, u, infos, outlets)
-        found += figure_lineage(u, earlier, infos)
-        found += sibling_hedges(p, u, earlier, infos)
-        if (e := embellishment(u, earlier, infos, outlets)) is not None:
-            found.append(e)
+    seen = Seen(infos)
+    for u in ordered:
+        p = parent(u, seen, infos, outlets)
+        if p is not None:
+            found += compare(p, u, infos, outlets)
+            found += figure_lineage(u, seen, infos)
+            found += sibling_hedges(p, u, seen, infos)
+            if (e := embellishment(u, seen, infos, outlets)) is not None:
+                found.append(e)
+        seen.add(u)
     unique: dict[tuple[str, ...], dict[str, Any]] = {}
     for m in found:  # the same change seen through two overlapping sentences counts once
         key = (m["type"], m["from"]["file"], m["to"]["file"], str(m["from"].get("text")), str(m["to"].get("text")))
