@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -228,21 +229,54 @@ def _same_source(a: dict[str, Any], b: dict[str, Any]) -> bool:
         b["kind"] in described and bool(_head(b["name"])) and _head(b["name"]) <= wa)
 
 
-def _echoed(i: int, members: Sequence[Unit], own: Sequence[bool]) -> int | None:
-    """The member that a version in an outlet's own voice echoes, if it adds no figure: a
+POSTING_CAP = 500  # distinct sources compared per word: bounds a cluster of thousands
+PRONOUN_POOL = 100  # named speakers a pronoun-sourced version is compared with
+
+
+class _Earliest:
+    """Per value, the earliest member of each of the first two articles that give it: enough to
+    find the earliest member of any article but one."""
+
+    def __init__(self) -> None:
+        self.first: dict[Any, list[tuple[int, str]]] = {}
+
+    def add(self, value: Any, i: int, article: str) -> None:
+        got = self.first.setdefault(value, [])
+        if len(got) < 2 and all(a != article for _, a in got):
+            got.append((i, article))
+
+    def elsewhere(self, value: Any, article: str) -> int | None:
+        return next((i for i, a in self.first.get(value, ()) if a != article), None)
+
+
+def _echoes(asserted: Sequence[Unit], own: Sequence[bool]) -> list[int | None]:
+    """For each version in an outlet's own voice that adds no figure, the member it echoes: a
     sourced version in the same article (a headline restating the body), else the earliest
     version elsewhere with its figures, else the earliest version elsewhere."""
-    u = members[i]
-    same = [j for j, v in enumerate(members) if j != i and v.article_id == u.article_id and not own[j]]
-    before = [j for j in range(i) if members[j].article_id != u.article_id]
-    values = _values(u)
-    if not values <= set().union(*(_values(members[j]) for j in same + before)):
-        return None
-    for pool in (same, before):
-        hit = next((j for j in pool if values & _values(members[j])), None)
-        if hit is not None:
-            return hit
-    return (same or before or [None])[0]
+    sourced: dict[str, list[int]] = {}
+    for j, v in enumerate(asserted):
+        if not own[j]:
+            sourced.setdefault(v.article_id, []).append(j)
+    by_value, anyone = _Earliest(), _Earliest()
+    out: list[int | None] = []
+    for i, u in enumerate(asserted):
+        hit = None
+        if own[i]:
+            same = [j for j in sourced.get(u.article_id, ()) if j != i]
+            values = _values(u)
+            same_values = set().union(*(_values(asserted[j]) for j in same))
+            if all(x in same_values or by_value.elsewhere(x, u.article_id) is not None for x in values):
+                hit = next((j for j in same if values & _values(asserted[j])), None)
+                if hit is None:
+                    before = [j for x in values if (j := by_value.elsewhere(x, u.article_id)) is not None]
+                    hit = min(before) if before else None
+                if hit is None:
+                    hit = same[0] if same else anyone.elsewhere(None, u.article_id)
+        out.append(hit)
+        for x in _values(u):
+            by_value.add(x, i, u.article_id)
+        anyone.add(None, i, u.article_id)
+    return out
 
 
 def origins(
@@ -257,7 +291,10 @@ def origins(
     apart are not counted as two. A version that names no source, credits no outlet and adds no
     figure is not a second origin either: it echoes the earliest version with its figures. A
     source given only as a pronoun ("he said") is the named speaker of a version with the
-    same words, when one exists. An article counts once per origin it carries."""
+    same words, when one exists. An article counts once per origin it carries.
+
+    Each member is looked up by its key, its source's words and (for a pronoun) the earliest
+    named speakers, never compared with the whole cluster."""
     asserted = [u for u in members if u.polarity != "deny"]
     denials = len({u.article_id for u in members if u.polarity == "deny"} - {u.article_id for u in asserted})
     parent = list(range(len(asserted)))
@@ -274,32 +311,52 @@ def origins(
             parent[max(a, b)] = min(a, b)  # the earlier member names the group
 
     heads = [chains[u.key][0] for u in asserted]
-    keys = [origin_key(chains[u.key]) for u in asserted]
     own = [h.get("note") == "own reporting" for h in heads]
-    echo = [_echoed(i, asserted, own) if own[i] else None for i in range(len(asserted))]
+    echo = _echoes(asserted, own)
+    by_key: dict[str, int] = {}
+    anonymous: int | None = None
+    sources: dict[tuple[str, str], int] = {}  # distinct named heads → their first member
+    by_word: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    speakers: list[int] = []  # the earliest members with a person as source
     for i, u in enumerate(asserted):
         if echo[i] is not None:
             union(i, echo[i])
             continue
-        pronoun = name_key(u.source_text or "") in _PRONOUNS
-        for j in range(i):
-            v = asserted[j]
-            if echo[j] is not None:
-                continue
-            if (
-                keys[i] == keys[j]
-                or (heads[i]["kind"] == "anonymous" and heads[j]["kind"] == "anonymous")
-                or (not own[i] and not own[j] and _same_source(heads[i], heads[j]))
-                or (pronoun and similarity is not None and v.article_id != u.article_id
-                    and heads[j]["kind"] == "person" and similarity(u, v) >= 0.45)
-            ):
-                union(i, j)
+        head = heads[i]
+        key = origin_key(chains[u.key])
+        if key in by_key:
+            union(i, by_key[key])
+        else:
+            by_key[key] = i
+        if head["kind"] == "anonymous":
+            anonymous = i if anonymous is None else anonymous
+            union(i, anonymous)
+        if not own[i]:
+            ident = (name_key(head["name"]), head["kind"])
+            if ident in sources:
+                union(i, sources[ident])
+            else:
+                near = {h for w in _words(head["name"]) | _head(head["name"]) for h in by_word.get(w, ())}
+                for other in sorted(near):
+                    if _same_source(head, heads[sources[other]]):
+                        union(i, sources[other])
+                sources[ident] = i
+                for w in _words(head["name"]) | _head(head["name"]):
+                    if len(by_word[w]) < POSTING_CAP:
+                        by_word[w].append(ident)
+        if similarity is not None and name_key(u.source_text or "") in _PRONOUNS:
+            for j in speakers:
+                if asserted[j].article_id != u.article_id and similarity(u, asserted[j]) >= 0.45:
+                    union(i, j)
+        if head["kind"] == "person" and len(speakers) < PRONOUN_POOL:
+            speakers.append(i)
     # A group is named after its earliest member with a source of its own, and first seen
     # where its earliest member is.
     named: dict[int, int] = {}
     for i in sorted(range(len(asserted)), key=lambda i: (echo[i] is not None, own[i], i)):
         named.setdefault(find(i), i)
     groups: dict[int, dict[str, Any]] = {}
+    files: dict[int, set[str]] = defaultdict(set)
     for i, u in enumerate(asserted):
         info = infos[u.article_id]
         root = find(i)
@@ -309,7 +366,8 @@ def origins(
                             "first_seen": {"file": infos[asserted[root].article_id].file,
                                            "date": infos[asserted[root].article_id].when.label()},
                             "files": []}
-        if info.file not in groups[root]["files"]:
+        if info.file not in files[root]:
+            files[root].add(info.file)
             groups[root]["files"].append(info.file)
     found = [groups[r] for r in sorted(groups)]
     independent = len(found)
