@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..clean.metadata import dateline_agency
 from ..clean.outlets import OUTLET_WORDS, OutletTable, outlet_table
 from ..model import Analysis, Attribution, Span
 from .text import name_key
@@ -33,31 +34,47 @@ _MEDIUM_NOUN = re.compile(
     r"\s+(?:news\s+)?(?:magazine|newspaper|paper|tabloid|broadsheet|weekly|daily|website|site|agency|"
     r"wire(?:\s+service)?|broadcaster|channel|network|programme|program|show)$"
 )
-_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+\S")  # "the BBC's Today programme" → the BBC
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+\S")  # "the BBC's Today programme" → the BBC
 _CONJUNCTION = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}")
+# Last words that organisations of every kind share with outlets: an outlet's only beside a news word.
+_ORG_HEADS = frozenset("agency service services network project report reporter world leader hub pulse online media monitor review".split())  # noqa: SIM905
+_NEWS_WORDS = frozenset("news press broadcasting newswire wire tv radio television".split())  # noqa: SIM905
+_HONORIFICS = frozenset("mr mrs ms miss dr prof sir lord lady".split())  # noqa: SIM905
+_PARAGRAPH = re.compile(r"^[^\n]+", re.M)
 _SENTENCE_START = re.compile(r"(?:[.!?:\"“‘(]\s*|\n\s*)$")
 
 _NAME = r"(?:[Tt]he[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|(?:and|&)[ \t]+(?:the[ \t]+)?)?[A-Z][\w.&'’-]*){0,5}"
+# What the writer calls the outlet before naming it ("the Russian newspaper Kommersant", "state
+# news agency TASS"): it shows an outlet is meant, even one no table knows.
+_KIND_WORDS = (
+    r"newspaper|daily|weekly|tabloid|magazine|broadsheet|paper|broadcaster|(?:news[ \t]+)?(?:site|website|outlet|"
+    r"agency|channel|portal|service|network|wire)|wire[ \t]+service"
+)
+_DESCRIBED = rf"(?:(?:(?:the|a|an)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?P<desc>{_KIND_WORDS})[ \t]+)?"
+_WHO = rf"{_DESCRIBED}(?P<name>{_NAME})"
+_KIND_FIRST = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_KIND_WORDS})\s+(?=[A-Z])")
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("reports", re.compile(
-        rf"(?P<name>{_NAME})[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+)?(?:first[ \t]+|exclusively[ \t]+)?"
+        rf"{_WHO}[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+)?(?:first[ \t]+|exclusively[ \t]+)?"
         r"(?:reports|reported|revealed|reveals|has learned|learned|understands|broke the story|disclosed)\b")),
     ("reported by", re.compile(
-        rf"\b(?:first[ \t]+)?(?:reported|revealed|published|broken|disclosed|cited|quoted)[ \t]+(?:first[ \t]+)?(?:by|in)[ \t]+(?P<name>{_NAME})")),
+        r"\b(?:first[ \t]+)?(?:reported|revealed|published|broken|disclosed|cited|quoted)[ \t]+(?:first[ \t]+)?"
+        rf"(?:by|in)[ \t]+{_WHO}")),
     ("according to", re.compile(
-        r"\b[Aa]ccording to[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:(?:exclusive[ \t]+)?(?:investigation|report|reports|reporting|analysis|"
-        rf"article|story|interview|documents?[ \t]+seen|figures?)[ \t]+(?:by|in|from|with)[ \t]+)?(?P<name>{_NAME})")),
+        r"\b[Aa]ccording to[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:(?:exclusive[ \t]+|new[ \t]+|recent[ \t]+)?(?:investigation|report|reports|"
+        rf"reporting|analysis|article|story|interview|documents?[ \t]+seen|figures?|poll|survey)[ \t]+(?:by|in|from|with)[ \t]+)?{_WHO}")),
     ("told", re.compile(
-        r"\b(?:told|telling|speaking to|spoke to|speaking with|spoke with|in an interview with|interviewed by|"
-        rf"in a statement to|confirmed to|writing in|wrote in|writing for|quoted by|cited by)[ \t]+(?P<name>{_NAME})")),
-    ("seen by", re.compile(rf"\b(?:seen|obtained|reviewed|verified) by[ \t]+(?P<name>{_NAME})")),
+        r"\b(?i:told|telling|speaking to|spoke to|speaking with|spoke with|in an?[ \t]+(?:\w+[ \t]+)?interview[ \t]+(?:with|on)|"
+        r"interviewed by|in a statement to|confirmed to|writing in|wrote in|writing for|quoted by|cited by|"
+        rf"speaking on|appearing on|appeared on)[ \t]+{_WHO}")),
+    ("citing", re.compile(
+        rf"\b[Cc]iting[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:(?:report|reports|reporting|article|story)[ \t]+(?:by|in|from)[ \t]+)?{_WHO}")),
+    ("seen by", re.compile(rf"\b(?:seen|obtained|reviewed|verified) by[ \t]+{_WHO}")),
     ("read more at", re.compile(rf"\bRead (?:more|the full (?:story|article)|the original)[ \t]+(?:at|on|in)[ \t]+(?P<name>{_NAME})")),
     ("source line", re.compile(rf"^[ \t]*(?:Source|Originally published|First published|Via)[ \t]*(?:by|in|at|on)?:?[ \t]+(?P<name>{_NAME})", re.M)),
     ("syndicated from", re.compile(
         rf"\b(?:syndicated|republished|reproduced|reprinted|adapted)[ \t]+(?:from|with permission (?:of|from)|courtesy of)[ \t]+(?P<name>{_NAME})")),
-    ("dateline", re.compile(
-        r"^[ \t]*[A-Z][A-Z .'’-]+,[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]+\((?P<name>[A-Za-z][\w&. -]{1,30})\)[ \t]*[-–—]", re.M)),
 ]
 _VIA_TAIL = re.compile(r",|\s+(?:which|who|that)\b")
 _MEDIA = re.compile(
@@ -173,16 +190,15 @@ class Outlets:
         if not name_key(written) or name_key(written) in _PRONOUNS:
             return None
         context = list(context)
-        first_named: str | None = None
-        for form, corroborated in _forms(written):
-            if not assume_outlet and not self.named(form, initial=initial, corroborated=corroborated):
+        guess: str | None = None  # what to call an outlet no table knows, if it reads as one
+        for form, shown in _forms(written):
+            if not assume_outlet and not self.named(form, initial=initial, corroborated=shown):
                 continue
-            first_named = first_named or form
             if (hit := self._lookup(form, context)) is not None:
                 return hit
-        if first_named and (assume_outlet or name_key(first_named).split()[-1] in OUTLET_WORDS):
-            return _tidy(first_named)
-        return None
+            if guess is None and (assume_outlet or shown or _outlet_shaped(form)):
+                guess = form
+        return _tidy(guess) if guess else None
 
     def _lookup(self, written: str, context: list[str]) -> str | None:
         key = name_key(written)
@@ -226,13 +242,28 @@ def via_outlet(via: str, outlets: Outlets, context: Iterable[str] = ()) -> str |
 
 def _forms(written: str) -> list[tuple[str, bool]]:
     """The name as written, then shorter readings of it, each with whether the words cut off
-    show it is a medium: "People magazine" → People (shown); "the BBC's Today programme" → the BBC."""
+    show it is a medium: "People magazine" and "the weekly People" → People (shown); "the BBC's
+    Today programme" → the BBC."""
     forms = [(written, False)]
+    if (m := _KIND_FIRST.match(written)) and m.end() < len(written):
+        forms.append((written[m.end() :], True))
     if (m := _MEDIUM_NOUN.search(written)) and m.start() > 0:
         forms.append((written[: m.start()], True))
     if m := _POSSESSIVE.match(written):
         forms.append((m.group("owner"), False))
     return forms
+
+
+def _outlet_shaped(name: str) -> bool:
+    """Whether a name no table knows reads as a news outlet's: it ends in a newspaper word
+    ("Kyiv Independent"), or in a word organisations share only next to a news word ("Xinhua
+    News Agency", not "the Environment Agency" or "the National Weather Service")."""
+    words = name_key(name).split()
+    if len(words) < 2 or words[0] in _HONORIFICS:
+        return False  # one word is no evidence; "Ms Sun" is a person
+    if words[-1] in _ORG_HEADS:
+        return bool(_NEWS_WORDS & set(words[:-1]))
+    return words[-1] in OUTLET_WORDS
 
 
 def _capitalised(word: str) -> bool:
@@ -338,14 +369,22 @@ def extract_citations(a: Analysis, outlets: Outlets, article_id: str | None = No
         for v in x.via:
             add(via_outlet(v, outlets, context), "outlet", "via", ev)
     for marker, pattern in _MARKERS:
-        assume = marker in ("dateline", "syndicated from", "read more at")
         for m in pattern.finditer(text):
-            # Only the subject of "X reported" may stand at a sentence start; the other markers
-            # put the name after their own words ("told X", "according to X").
+            # A kind word ("the newspaper X") or a credit line shows an outlet is named. Only the
+            # subject of "X reported" may stand at a sentence start; the other markers put the
+            # name after their own words ("told X", "according to X").
+            assume = marker in ("syndicated from", "read more at") or bool(m.groupdict().get("desc"))
             initial = marker == "reports" and _starts_sentence(text, m.start("name"))
             for i, name in enumerate(_conjuncts(m.group("name"), outlets)):
                 cites = outlets.resolve(name, assume_outlet=assume, context=context, initial=initial and i == 0)
                 add(cites, "outlet", marker, _span(text, m.start(), m.end()))
+    for para in _PARAGRAPH.finditer(text):
+        if (wire := dateline_agency(para.group())) is not None:
+            agency, line = wire
+            # "LONDON (Reuters) -" names an agency by its place; an unbracketed "Kyiv CNN -" only a known one.
+            if f"({agency}" in line or outlets.is_outlet(agency):
+                add(outlets.resolve(agency, assume_outlet=True, context=context), "outlet", "dateline",
+                    _span(text, para.start(), para.start() + len(line)))
     seen: set[tuple[str, str]] = set()
     out = []
     for c in sorted(found, key=lambda c: c.evidence.start if c.evidence else -1):
