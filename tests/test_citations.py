@@ -161,3 +161,21 @@ def test_seed_outlet_citations_are_written_as_names() -> None:
             words = {w for w in c.cites.replace("The ", "").split() if w[:1].isupper()}
             assert any(w in c.evidence.text or w.upper() in c.evidence.text for w in words) or c.marker == "dateline", c
     assert n >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "boilerplate", "expected"),
+    [
+        ("The plan is dead.\n\nAdditional reporting by Reuters.", [], {("Reuters", "credit")}),
+        ("The plan is dead.", ["The Associated Press contributed to this report."], {("Associated Press", "credit")}),
+        ("The plan is dead.", ["Reporting by Ada Marr in Oslo; additional reporting by Agence France-Presse; Editing by Ib Holm"],
+         {("Agence France-Presse", "credit")}),
+        ("The plan is dead.", ["(Reporting by Ada Marr; Editing by Ib Holm)"], set()),
+        ("The plan is dead.", ["Contributing: Ada Marr, USA TODAY; The Associated Press"],
+         {("USA Today", "credit"), ("Associated Press", "credit")}),
+        ("Residents contributed to this report.", [], set()),
+    ],
+)
+def test_credit_lines_credit_outlets_not_people(text: str, boilerplate: list[str], expected: set[tuple[str, str]]) -> None:
+    art = Article(file="c.txt", uri="c.txt", text=text, boilerplate=boilerplate)
+    assert {(c.cites, c.marker) for c in extract_citations(Analysis(art), Outlets()) if c.kind == "outlet"} == expected

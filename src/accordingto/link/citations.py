@@ -76,6 +76,14 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("syndicated from", re.compile(
         rf"\b(?:syndicated|republished|reproduced|reprinted|adapted)[ \t]+(?:from|with permission (?:of|from)|courtesy of)[ \t]+(?P<name>{_NAME})")),
 ]
+# Credit lines, often cut from the text as boilerplate but kept with the article: "Additional
+# reporting by Reuters", "The Associated Press contributed to this report", "Contributing: AFP".
+_CREDITS = [
+    re.compile(r"^\(?(?:additional\s+|with\s+)?(?:reporting|writing|research)\s+(?:by|from)\s+(?P<names>.+)", re.I),
+    re.compile(r"^(?P<names>.+?)\s+contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|article|story)", re.I),
+    re.compile(r"^(?:contributing|with\s+reporting\s+from)\s*:\s*(?P<names>.+)", re.I),
+    re.compile(r"^[(—–-]*\s*[Ww]ith\s+(?P<names>[A-Z][^()]{0,60}?)\)?\.?$"),
+]
 _VIA_TAIL = re.compile(r",|\s+(?:which|who|that)\b")
 _MEDIA = re.compile(
     r"\b(?:in|on|via|through)\s+(?:a|an|his|her|their|its|the)?\s*(?:[\w-]+\s+)?(?:posted\s+on\s+)?"
@@ -315,6 +323,20 @@ def _conjuncts(name: str, outlets: Outlets) -> list[str]:
     return parts if any(outlets.is_outlet(p) for p in parts) else [name]
 
 
+def _credited(line: str) -> list[str]:
+    """The names a credit line credits ("Reporting by Jane Roe; additional reporting by Reuters"
+    → Jane Roe, Reuters): only outlets among them resolve."""
+    names = []
+    if m := _CREDITS[2].match(line.strip()):  # "Contributing: Jane Roe, USA TODAY; The Associated Press"
+        return [n.strip(" .()") for n in re.split(r";|,|\band\b|&", m.group("names")) if n.strip(" .()")]
+    for part in line.strip().split(";"):
+        for rx in _CREDITS:
+            if m := rx.match(part.strip()):
+                names += [n.strip(" .()") for n in _CONJUNCTION.split(m.group("names")) if n.strip(" .()")]
+                break
+    return names
+
+
 def _tidy(name: str) -> str:
     name = re.sub(r"^[Tt]he\s+(?=\S+\s+\S)", "The ", name.strip().rstrip(".,;:"))
     return re.sub(r"['’]s$", "", name)
@@ -385,6 +407,11 @@ def extract_citations(a: Analysis, outlets: Outlets, article_id: str | None = No
             if f"({agency}" in line or outlets.is_outlet(agency):
                 add(outlets.resolve(agency, assume_outlet=True, context=context), "outlet", "dateline",
                     _span(text, para.start(), para.start() + len(line)))
+    lines = [(m.group(), m.start()) for m in _PARAGRAPH.finditer(text)] + [(b, -1) for b in art.boilerplate]
+    for line, at in lines:
+        for name in _credited(line):
+            ev = _span(text, at, at + len(line)) if at >= 0 else None
+            add(outlets.resolve(name, context=context), "outlet", "credit", ev)
     seen: set[tuple[str, str]] = set()
     out = []
     for c in sorted(found, key=lambda c: c.evidence.start if c.evidence else -1):
