@@ -106,6 +106,9 @@ def test_common_noun_media_are_no_outlet() -> None:
         ("The National Weather Service reported snow.", set()),
         ("Ms Sun reported the theft.", set()),
         ("The leak was first reported by the Kyiv Independent.", {("The Kyiv Independent", "reported by")}),
+        ("A Reuters investigation found the opposite.", {("Reuters", "report")}),
+        ("He wrote in an op-ed for The Atlantic that it was over.", {("The Atlantic", "report")}),
+        ("A White House report said so; a report by the Ministry of Defence agreed.", set()),
     ],
 )
 def test_marker_shapes_of_real_coverage(text: str, expected: set[tuple[str, str]]) -> None:

@@ -70,6 +70,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"speaking on|appearing on|appeared on)[ \t]+{_WHO}")),
     ("citing", re.compile(
         rf"\b[Cc]iting[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:(?:report|reports|reporting|article|story)[ \t]+(?:by|in|from)[ \t]+)?{_WHO}")),
+    ("report", re.compile(  # "a report in the Guardian", "an op-ed for The Atlantic"
+        r"\b(?:report|reports|investigation|article|story|interview|analysis|editorial|op-ed|column|documentary|podcast)"
+        rf"[ \t]+(?:by|in|from|for|with)[ \t]+{_WHO}")),
+    ("report", re.compile(  # "a Reuters investigation", "an Associated Press report"
+        rf"\b(?:[Aa]n?|[Tt]he)[ \t]+(?P<name>{_NAME})[ \t]+(?:report|reports|investigation|analysis|article|story|poll|"
+        r"survey|interview|documentary|podcast|exclusive)\b")),
     ("seen by", re.compile(rf"\b(?:seen|obtained|reviewed|verified) by[ \t]+{_WHO}")),
     ("read more at", re.compile(rf"\bRead (?:more|the full (?:story|article)|the original)[ \t]+(?:at|on|in)[ \t]+(?P<name>{_NAME})")),
     ("source line", re.compile(rf"^[ \t]*(?:Source|Originally published|First published|Via)[ \t]*(?:by|in|at|on)?:?[ \t]+(?P<name>{_NAME})", re.M)),
