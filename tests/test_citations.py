@@ -182,3 +182,14 @@ def test_seed_outlet_citations_are_written_as_names() -> None:
 def test_credit_lines_credit_outlets_not_people(text: str, boilerplate: list[str], expected: set[tuple[str, str]]) -> None:
     art = Article(file="c.txt", uri="c.txt", text=text, boilerplate=boilerplate)
     assert {(c.cites, c.marker) for c in extract_citations(Analysis(art), Outlets()) if c.kind == "outlet"} == expected
+
+
+def test_a_bare_noun_cites_no_document() -> None:
+    text = "Reports suggest the depot was overfull. The memo said the depot was overfull."
+    s1, s2 = Span(0, 39, text[:39]), Span(40, len(text), text[40:])
+    bare = Attribution(sentence=s1, content=Span.of(text, 16, 38), kind="indirect", cue=Span.of(text, 8, 15),
+                       source_text=Span.of(text, 0, 7), source="Reports", source_type="document")
+    memo = Attribution(sentence=s2, content=Span.of(text, 54, len(text) - 1), kind="indirect", cue=Span.of(text, 49, 53),
+                       source_text=Span.of(text, 40, 48), source="memo", source_type="document")
+    art = Article(file="d.txt", uri="d.txt", text=text)
+    assert [(c.cites, c.kind) for c in extract_citations(Analysis(art, [bare, memo]), Outlets())] == [("memo", "document")]

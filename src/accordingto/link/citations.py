@@ -391,7 +391,10 @@ def extract_citations(a: Analysis, outlets: Outlets, article_id: str | None = No
         if x.source and (x.source_type == "media_outlet" or outlets.is_outlet(x.source)) and _source_named(x, text, outlets):
             add(outlets.resolve(x.source, assume_outlet=True, context=context), "outlet", "reports", ev)
         elif x.source and x.source_type in _PERSON_TYPES and name_key(x.source) not in _PRONOUNS:
-            add(x.source.strip(), _PERSON_TYPES[x.source_type], "attribution", ev, medium)
+            written = (x.source_text.text if x.source_text else x.source).split()
+            # "Reports suggest", "statement": a bare noun points at no document in particular.
+            if not (x.source_type == "document" and len(written) < 2):
+                add(x.source.strip(), _PERSON_TYPES[x.source_type], "attribution", ev, medium)
         if recipient_outlet:
             add(recipient_outlet, "outlet", "told", ev)
         for v in x.via:
