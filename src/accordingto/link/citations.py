@@ -297,6 +297,16 @@ def _starts_sentence(text: str, at: int) -> bool:
     return at <= 0 or bool(_SENTENCE_START.search(text[max(0, at - 4) : at]))
 
 
+def _showing(text: str, ev: Span, sentence: Span, written: str | None) -> Span:
+    """The attribution's evidence widened to the words that name the outlet ("a source told" →
+    "a source told Bellingcat"), or those words alone when that would run too long."""
+    at = text.find(written, sentence.start, sentence.end) if written else -1
+    if at < 0 or not written:
+        return ev
+    start, end = min(ev.start, at), max(ev.end, at + len(written))
+    return _span(text, start, end) if end - start <= 200 else _span(text, at, at + len(written))
+
+
 def _named_somewhere(name: str, text: str, outlets: Outlets) -> bool:
     """Whether `name` is written as a name somewhere in `text` (an outlet the analyzer found
     behind a description such as "the investigative website")."""
@@ -396,9 +406,10 @@ def extract_citations(a: Analysis, outlets: Outlets, article_id: str | None = No
             if not (x.source_type == "document" and len(written) < 2):
                 add(x.source.strip(), _PERSON_TYPES[x.source_type], "attribution", ev, medium)
         if recipient_outlet:
-            add(recipient_outlet, "outlet", "told", ev)
+            add(recipient_outlet, "outlet", "told", _showing(text, ev, x.sentence, recipient))
         for v in x.via:
-            add(via_outlet(v, outlets, context), "outlet", "via", ev)
+            if (cites := via_outlet(v, outlets, context)) is not None:
+                add(cites, "outlet", "via", _showing(text, ev, x.sentence, _VIA_TAIL.split(v)[0].strip()))
     for marker, pattern in _MARKERS:
         for m in pattern.finditer(text):
             # A kind word ("the newspaper X") or a credit line shows an outlet is named. Only the
