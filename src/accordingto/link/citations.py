@@ -56,7 +56,7 @@ _WHO = rf"{_DESCRIBED}(?P<name>{_NAME})"
 _KIND_FIRST = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_KIND_WORDS})\s+(?=[A-Z])")
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("reports", re.compile(
-        rf"{_WHO}[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+)?(?:first[ \t]+|exclusively[ \t]+)?"
+        rf"\b{_WHO}[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+)?(?:first[ \t]+|exclusively[ \t]+)?"
         r"(?:reports|reported|revealed|reveals|has learned|learned|understands|broke the story|disclosed)\b")),
     ("reported by", re.compile(
         r"\b(?:first[ \t]+)?(?:reported|revealed|published|broken|disclosed|cited|quoted)[ \t]+(?:first[ \t]+)?"
@@ -171,9 +171,6 @@ class Outlets:
             self.table.by_name(name) is not None or key in self.known or key.replace(" ", "") in self.acronyms
         )
 
-    def ambiguous(self, name: str) -> bool:
-        return self.table.ambiguous(name)
-
     def named(self, written: str, *, initial: bool = False, corroborated: bool = False) -> bool:
         """Whether `written` reads as a name where it stands: its main words capitalised (or spelt
         as the table spells it, "dpa"), and, for a name that is also an ordinary word, more than a
@@ -188,7 +185,7 @@ class Outlets:
             if canonical is None or _strip_the(written) != _strip_the(canonical):
                 return False
         bare = len(main) == 1 and words[0].casefold() != "the"
-        return corroborated or not (bare and initial and self.ambiguous(written))
+        return corroborated or not (bare and initial and self.table.ambiguous(written))
 
     def resolve(
         self, name: str, *, assume_outlet: bool = False, context: Iterable[str] = (), initial: bool = False
