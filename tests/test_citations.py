@@ -69,6 +69,10 @@ def test_a_lower_case_via_or_recipient_names_no_outlet() -> None:
     art = Article(file="v.txt", uri="v.txt", text=text)
     assert [c for c in extract_citations(Analysis(art, [attr]), Outlets()) if c.kind == "outlet"] == []
     assert via_outlet("people", Outlets()) is None and via_outlet("the Times", Outlets()) == "The Times"
+    # what the via calls the outlet shows it is one; a programme is not an outlet
+    assert via_outlet("the news agency Interfax", Outlets()) == "Interfax"
+    assert via_outlet("the Kestrel Courant newspaper", Outlets()) == "The Kestrel Courant"
+    assert via_outlet("the Today programme", Outlets()) is None
 
 
 def test_common_noun_media_are_no_outlet() -> None:

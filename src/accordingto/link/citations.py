@@ -32,7 +32,7 @@ _FUNCTION_WORDS = frozenset("the of and & a an for in on at de del la le les el 
 # A common noun after a name says what the name is ("People magazine", "the Guardian newspaper").
 _MEDIUM_NOUN = re.compile(
     r"\s+(?:news\s+)?(?:magazine|newspaper|paper|tabloid|broadsheet|weekly|daily|website|site|agency|"
-    r"wire(?:\s+service)?|broadcaster|channel|network|programme|program|show)$"
+    r"wire(?:\s+service)?|broadcaster|channel|network)$"
 )
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+\S")  # "the BBC's Today programme" → the BBC
 _CONJUNCTION = re.compile(r"\s*(?:,|\band\b|&)\s*")
