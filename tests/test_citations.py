@@ -73,6 +73,8 @@ def test_a_lower_case_via_or_recipient_names_no_outlet() -> None:
     assert via_outlet("the news agency Interfax", Outlets()) == "Interfax"
     assert via_outlet("the Kestrel Courant newspaper", Outlets()) == "The Kestrel Courant"
     assert via_outlet("the Today programme", Outlets()) is None
+    assert via_outlet("the Kremlin-controlled RT channel", Outlets()) == "RT"
+    assert via_outlet("the pro-government Daily Sabah newspaper's editor", Outlets()) == "Daily Sabah"
 
 
 def test_common_noun_media_are_no_outlet() -> None:
@@ -110,6 +112,8 @@ def test_common_noun_media_are_no_outlet() -> None:
         ("The National Weather Service reported snow.", set()),
         ("Ms Sun reported the theft.", set()),
         ("The leak was first reported by the Kyiv Independent.", {("The Kyiv Independent", "reported by")}),
+        ("The plan is dead, according to the state-run RIA Novosti.", {("RIA Novosti", "according to")}),
+        ("The Quay-based Kestrel Gazette reported it.", {("Kestrel Gazette", "reports")}),
         ("A Reuters investigation found the opposite.", {("Reuters", "report")}),
         ("He wrote in an op-ed for The Atlantic that it was over.", {("The Atlantic", "report")}),
         ("A White House report said so; a report by the Ministry of Defence agreed.", set()),

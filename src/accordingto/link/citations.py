@@ -51,9 +51,16 @@ _KIND_WORDS = (
     r"newspaper|daily|weekly|tabloid|magazine|broadsheet|paper|broadcaster|(?:news[ \t]+)?(?:site|website|outlet|"
     r"agency|channel|portal|service|network|wire)|wire[ \t]+service"
 )
-_DESCRIBED = rf"(?:(?:(?:the|a|an)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?P<desc>{_KIND_WORDS})[ \t]+)?"
+# A qualifier that says nothing of what the name is ("the state-run RIA Novosti", "the
+# Kremlin-controlled RT", "the pro-government Daily Sabah"): read past it.
+_QUALIFIER = r"(?:\w+-(?:controlled|run|backed|owned|funded|based|affiliated|aligned|leaning|friendly)|(?:pro|anti)-\w+)"
+_DESCRIBED = (
+    rf"(?:(?:(?:the|a|an)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?P<desc>{_KIND_WORDS})[ \t]+"
+    rf"|(?:(?:the|a|an)[ \t]+)?(?:{_QUALIFIER}[ \t]+)+(?=[A-Z]))?"
+)
 _WHO = rf"{_DESCRIBED}(?P<name>{_NAME})"
 _KIND_FIRST = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_KIND_WORDS})\s+(?=[A-Z])")
+_QUALIFIED = re.compile(rf"^(?:(?:[Tt]he|an?)\s+)?(?:{_QUALIFIER}\s+)+(?=\S)")
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("reports", re.compile(
         rf"\b{_WHO}[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+)?(?:first[ \t]+|exclusively[ \t]+)?"
@@ -254,15 +261,34 @@ def via_outlet(via: str, outlets: Outlets, context: Iterable[str] = ()) -> str |
 def _forms(written: str) -> list[tuple[str, bool]]:
     """The name as written, then shorter readings of it, each with whether the words cut off
     show it is a medium: "People magazine" and "the weekly People" → People (shown); "the BBC's
-    Today programme" → the BBC."""
-    forms = [(written, False)]
-    if (m := _KIND_FIRST.match(written)) and m.end() < len(written):
-        forms.append((written[m.end() :], True))
-    if (m := _MEDIUM_NOUN.search(written)) and m.start() > 0:
-        forms.append((written[: m.start()], True))
-    if m := _POSSESSIVE.match(written):
-        forms.append((m.group("owner"), False))
+    Today programme" → the BBC; "the state-run RIA Novosti" → RIA Novosti."""
+    forms = [(_after_qualifier(written)[0] or written, False)]  # a qualifier is never part of a name
+    for form, shown in forms:  # grows while it is read: each cut applies to every shorter reading
+        for cut in (_after_kind, _before_medium, _after_qualifier, _owner):
+            short, by_kind = cut(form)
+            if short and short not in {f for f, _ in forms}:
+                forms.append((short, shown or by_kind))
     return forms
+
+
+def _after_kind(name: str) -> tuple[str | None, bool]:
+    m = _KIND_FIRST.match(name)
+    return (name[m.end() :], True) if m and m.end() < len(name) else (None, False)
+
+
+def _before_medium(name: str) -> tuple[str | None, bool]:
+    m = _MEDIUM_NOUN.search(name)
+    return (name[: m.start()], True) if m and m.start() > 0 else (None, False)
+
+
+def _after_qualifier(name: str) -> tuple[str | None, bool]:
+    m = _QUALIFIED.match(name)
+    return (name[m.end() :], False) if m and m.end() < len(name) else (None, False)
+
+
+def _owner(name: str) -> tuple[str | None, bool]:
+    m = _POSSESSIVE.match(name)
+    return (m.group("owner"), False) if m else (None, False)
 
 
 def _outlet_shaped(name: str) -> bool:
