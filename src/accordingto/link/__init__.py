@@ -181,13 +181,19 @@ def _update_stories(
         by_cluster = sc.members()
         rank = _publication_rank(ids, infos)
         gone += sorted(touched)
+        new = set(by_story[sid])
+        before = dict(store.con.execute(
+            "SELECT id, mutations FROM claim_clusters WHERE id IN (SELECT unnest(?)) ORDER BY id",
+            [sorted(touched - sc.absorbing)],
+        ).fetchall())
         for cid in sorted(touched & set(by_cluster)):
             ordered = sorted(by_cluster[cid], key=lambda u: (rank[u.article_id], u.idx))
             chains = full_chains(
                 ordered, {u.key: chain(u, infos[u.article_id], infos, outlets) for u in ordered}, infos, similarity
             )
             found = origins(ordered, chains, infos, similarity)
-            muts = mutations(ordered, infos, outlets)
+            start, kept = _kept_mutations(ordered, new, before.get(cid), infos)
+            muts = mutations(ordered, infos, outlets, start, kept)
             contra = contradictions(ordered, infos)
             summary.mutations += len(muts)
             summary.contradictions += len(contra)
@@ -206,6 +212,21 @@ def _update_stories(
     store._insert("claim_clusters", cluster_rows)
     store._insert("cluster_members", rows)
     store._insert("stories", story_rows)
+
+
+def _kept_mutations(
+    ordered: Sequence[Unit], new: set[str], stored: str | None, infos: Mapping[str, ArticleInfo],
+) -> tuple[int, list[dict[str, object]]]:
+    """Where a cluster's mutations must be sought again (its first new member) and the stored
+    ones into members before it, which still hold: in a story of thousands of articles, a
+    chunk of new ones does not redo the whole cluster."""
+    start = next((i for i, u in enumerate(ordered) if u.article_id in new), len(ordered))
+    if stored is None or start == 0:
+        return 0, []
+    position = {(infos[u.article_id].file, u.sentence.start): i for i, u in enumerate(ordered)}
+    kept = [m for m in json.loads(stored)
+            if position.get((m["to"]["file"], m["to"]["span"][0]), len(ordered)) < start]
+    return start, kept
 
 
 def _cluster_row(

@@ -127,6 +127,7 @@ class StoryClusters:
         self.arrival: dict[tuple[str, int], int] = {}
         self.index: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.df: Counter[str] = Counter()
+        self.absorbing: set[str] = set()  # clusters that took in others: their summaries start over
 
     def _features(self, u: Unit) -> list[str]:
         feats = [f"f:{f.counts}:{_size_band(f.value)}" for f in u.figures if f.counts]
@@ -184,6 +185,7 @@ class StoryClusters:
                 and match_kind(u, self.units[k]) == kind for k in sims)
         }
         if merged:
+            self.absorbing.add(best)
             keys = self.keys_of[best]
             for c in merged:
                 for key in self.keys_of.pop(c):

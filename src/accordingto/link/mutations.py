@@ -291,11 +291,17 @@ def embellishment(u: Unit, seen: Seen, infos: Mapping[str, ArticleInfo], outlets
             "to": side(u, infos[u.article_id], "; ".join(added))}
 
 
-def mutations(ordered: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets: Outlets) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
+def mutations(
+    ordered: Sequence[Unit], infos: Mapping[str, ArticleInfo], outlets: Outlets,
+    start: int = 0, kept: Sequence[dict[str, Any]] = (),
+) -> list[dict[str, Any]]:
+    """The mutations into each member from the ones before it. A member's mutations depend only
+    on the members before it, so when new members all come from `start` on, the ones found
+    earlier for the members before `start` (`kept`) stand and only the rest are sought."""
+    found: list[dict[str, Any]] = list(kept)
     seen = Seen(infos)
-    for u in ordered:
-        p = parent(u, seen, infos, outlets)
+    for i, u in enumerate(ordered):
+        p = parent(u, seen, infos, outlets) if i >= start else None
         if p is not None:
             found += compare(p, u, infos, outlets)
             found += figure_lineage(u, seen, infos)
