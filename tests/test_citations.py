@@ -201,3 +201,9 @@ def test_a_bare_noun_cites_no_document() -> None:
                        source_text=Span.of(text, 40, 48), source="memo", source_type="document")
     art = Article(file="d.txt", uri="d.txt", text=text)
     assert [(c.cites, c.kind) for c in extract_citations(Analysis(art, [bare, memo]), Outlets())] == [("memo", "document")]
+
+
+def test_only_a_generic_short_name_is_re_read_in_the_corpus() -> None:
+    # "Daily Mail" shown only as "the Mail" is still the Daily Mail, not a fuller corpus paper
+    outlets = Outlets([("Daily Mail", "Get the Mail's scoops"), ("Scottish Daily Mail", None)])
+    assert outlets.resolve("Daily Mail", assume_outlet=True) == "Daily Mail"

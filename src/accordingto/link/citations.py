@@ -160,8 +160,9 @@ class Outlets:
         return any(self.table.by_domain(d) == canonical for d in _DOMAIN.findall(evidence.casefold()))
 
     def _canonical(self, key: str) -> str:
-        """The corpus outlet `key` names: the fuller outlet a short-only name stands for, else its own."""
-        if key not in self.in_full:
+        """The corpus outlet `key` names: the fuller outlet a short-only name stands for, else its own.
+        Only a name that is itself a bare newspaper word or common word ("The Courier") is so re-read."""
+        if key not in self.in_full and self.table.ambiguous(key):
             words = key.split()
             fuller = {
                 self.known[k] for k in self.by_word.get(words[-1], set())
