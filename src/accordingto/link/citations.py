@@ -119,9 +119,9 @@ class Outlets:
     """Resolves an outlet name as written ("the Times", "MPA", "the Courier") to one canonical name.
 
     Built from the corpus's own outlets, each optionally with the verbatim evidence its article
-    gave for it: an outlet only ever shown by a short form ("Never miss a Courier exclusive" made
-    "The Courier") stands for the one fuller outlet of the corpus that carries that form ("Daily
-    Courier"), when there is exactly one."""
+    gave for it: an outlet whose name is a bare newspaper word and that is only ever shown by it
+    ("Never miss a Courier exclusive" made "The Courier") stands for the one fuller outlet of the
+    corpus that carries that word ("Daily Courier"), when there is exactly one."""
 
     def __init__(
         self, corpus_outlets: Iterable[str | tuple[str, str | None]] = (), table: OutletTable | None = None
