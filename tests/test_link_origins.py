@@ -152,3 +152,25 @@ def test_chunked_linking_gives_the_same_mutations_as_one_pass(tmp_path: Path) ->
                     for m in json.loads(raw)}
 
         assert muts(chunked) == muts(once) and muts(once)
+
+
+def test_a_story_longer_than_the_window_keeps_every_claim(tmp_path: Path, monkeypatch) -> None:
+    import accordingto.link as linking
+
+    analyses = corpus()
+    with Store(tmp_path / "a.duckdb") as once, Store(tmp_path / "b.duckdb") as windowed:
+        once.write(analyses)
+        link(once)
+        monkeypatch.setattr(linking, "STORY_WINDOW", 2)
+        windowed.write(analyses)
+        link(windowed, chunk=2)
+
+        def units(store: Store) -> set[tuple[str, int]]:
+            return set(store.con.execute("SELECT article_id, unit FROM cluster_members").fetchall())
+
+        assert units(windowed) == units(once)
+        assert windowed.con.execute(
+            "SELECT count(*) FROM cluster_members WHERE cluster_id NOT IN (SELECT id FROM claim_clusters)"
+        ).fetchall() == [(0,)]
+        biggest = "SELECT max(n) FROM (SELECT count(DISTINCT article_id) n FROM cluster_members GROUP BY cluster_id)"
+        assert windowed.con.execute(biggest).fetchall()[0][0] >= 3  # clusters still grow past the window

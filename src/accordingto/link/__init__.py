@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -19,7 +19,7 @@ from ..store import Store
 from .citations import Citation, Outlets, extract_citations
 from .clusters import build, similarity
 from .copies import find_copies
-from .load import When, load_analyses, when
+from .load import When, load_analyses, when, when_of
 from .mutations import contradictions, mutations
 from .provenance import ArticleInfo, chain, full_chains, origins, story_origin
 from .stories import assign_stories
@@ -27,6 +27,7 @@ from .text import content_words, name_key
 from .units import Unit, units_of
 
 CHUNK = 2000
+STORY_WINDOW = 2000  # a story's latest articles a chunk's claims are placed against
 
 
 @dataclass(slots=True)
@@ -131,23 +132,44 @@ def stored_citations(store: Store, ids: Sequence[str]) -> dict[str, list[Citatio
 
 
 def article_infos(
-    store: Store, analyses: Mapping[str, Analysis], outlets: Outlets
-) -> dict[str, ArticleInfo]:
-    ids = list(analyses)
+    store: Store, ids: Sequence[str], outlets: Outlets, analyses: Mapping[str, Analysis]
+) -> tuple[dict[str, ArticleInfo], dict[str, str | None]]:
+    """What linking needs to know of each article, from its stored row (and titles); the words
+    and figures of the articles in `analyses` (the ones whose claims are compared)."""
+    ids = list(dict.fromkeys(ids))
     copies = dict(store.con.sql(
         "SELECT article_id, original_id FROM copies WHERE article_id IN (SELECT unnest(?)) ORDER BY 1", params=[ids]
     ).fetchall())
     cites = stored_citations(store, ids)
-    infos = {}
-    for aid, a in analyses.items():
-        outlet = a.article.outlet.value if a.article.outlet else None
+    infos, titles = {}, {}
+    for aid, file, outlet, title, published, earliest, latest in store.con.sql(
+        """SELECT id, file, outlet, title, published, estimate_earliest, estimate_latest FROM articles
+           WHERE id IN (SELECT unnest(?)) ORDER BY id""", params=[ids],
+    ).fetchall():
+        a = analyses.get(aid)
         infos[aid] = ArticleInfo(
-            id=aid, file=a.article.file,
+            id=aid, file=file,
             outlet=(outlets.resolve(outlet, assume_outlet=True) or outlet) if outlet else None,
-            when=when(a), copy_of=copies.get(aid), citations=cites.get(aid, []),
-            values=[q.value for q in a.quantities], words=content_words(a.article.text),
+            when=when(a) if a is not None else when_of(published, earliest, latest),
+            copy_of=copies.get(aid), citations=cites.get(aid, []),
+            values=[q.value for q in a.quantities] if a is not None else [],
+            words=content_words(a.article.text) if a is not None else set(),
         )
-    return infos
+        titles[aid] = title
+    return infos, titles
+
+
+def _window(store: Store, stories: Sequence[str], fresh: Mapping[str, Analysis]) -> set[str]:
+    """The articles a chunk's claims are placed against: the new ones and, per story, its
+    latest STORY_WINDOW members by publication (all of them in a story of normal size)."""
+    rows = store.con.execute(
+        """SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id
+           WHERE m.story_id IN (SELECT unnest(?))
+           QUALIFY row_number() OVER (PARTITION BY m.story_id ORDER BY coalesce(a.published, a.estimate_latest)
+                                      DESC NULLS LAST, a.file DESC, a.id DESC) <= ?""",
+        [list(stories), STORY_WINDOW],
+    ).fetchall()
+    return {r[0] for r in rows} | set(fresh)
 
 
 def _update_stories(
@@ -155,7 +177,9 @@ def _update_stories(
     summary: LinkSummary,
 ) -> None:
     """Place the new articles' claims in their stories' clusters and summarise what they
-    touched: reads and writes are batched over all the stories of the chunk."""
+    touched: reads and writes are batched over all the stories of the chunk. Claims are placed
+    against a window of each story's latest members, and the clusters they touch are then read
+    whole: in a story of many thousands of articles a chunk does not reload the story."""
     stories = sorted(by_story)
     members: dict[str, list[str]] = {}
     for aid, sid in store.con.execute(
@@ -163,22 +187,46 @@ def _update_stories(
         [stories],
     ).fetchall():
         members.setdefault(sid, []).append(aid)
-    everyone = [m for ms in members.values() for m in ms]
-    analyses = dict(fresh) | load_analyses(store, [m for m in everyone if m not in fresh])
-    infos = article_infos(store, {m: analyses[m] for m in everyone if m in analyses}, outlets)
+    window = _window(store, stories, fresh)
+    analyses = dict(fresh) | load_analyses(store, sorted(window - set(fresh)))
     existing: dict[str, dict[tuple[str, int], tuple[str, float]]] = {}
     for aid, unit, cid, score, sid in store.con.execute(
         "SELECT article_id, unit, cluster_id, score, story_id FROM cluster_members WHERE story_id IN (SELECT unnest(?))"
-        " ORDER BY story_id, article_id, unit",
-        [stories],
+        " AND article_id IN (SELECT unnest(?)) ORDER BY story_id, article_id, unit",
+        [stories, sorted(window)],
     ).fetchall():
         existing.setdefault(sid, {})[(aid, unit)] = (cid, score)
+    units = {aid: units_of(a, aid) for aid, a in analyses.items()}
+    placed = {}
+    for sid in stories:
+        ids = [m for m in members.get(sid, []) if m in analyses]
+        placed[sid] = build(sid, {aid: units[aid] for aid in ids}, existing.get(sid, {}), by_story[sid])
+    # The touched clusters' members outside the window, and where merges moved them.
+    final = {old: into for sc, _ in placed.values() for old, into in sc.merged_into.items()}
+    outside: dict[str, list[tuple[str, int, str, float]]] = defaultdict(list)
+    for aid, unit, cid, score, sid in store.con.execute(
+        "SELECT article_id, unit, cluster_id, score, story_id FROM cluster_members WHERE cluster_id IN (SELECT unnest(?))"
+        " AND article_id NOT IN (SELECT unnest(?)) ORDER BY story_id, article_id, unit",
+        [sorted(c for _, touched in placed.values() for c in touched), sorted(window)],
+    ).fetchall():
+        while cid in final:
+            cid = final[cid]
+        outside[sid].append((aid, unit, cid, score))
+    more = load_analyses(store, sorted({aid for rows in outside.values() for aid, *_ in rows}))
+    analyses |= more
+    units |= {aid: units_of(a, aid) for aid, a in more.items()}
+    infos, titles = article_infos(store, [m for ms in members.values() for m in ms], outlets, analyses)
     rows, cluster_rows, story_rows, gone = [], [], [], []
     for sid in stories:
         ids = [m for m in members.get(sid, []) if m in infos]
-        units = {aid: units_of(analyses[aid], aid) for aid in ids}
-        sc, touched = build(sid, units, existing.get(sid, {}), by_story[sid])
+        sc, touched = placed[sid]
         by_cluster = sc.members()
+        score_of = dict(sc.score_of)
+        for aid, idx, cid, score in outside[sid]:
+            u = next((u for u in units.get(aid, ()) if u.idx == idx), None)
+            if u is not None and cid in by_cluster:
+                by_cluster[cid].append(u)
+                score_of[u.key] = score
         rank = _publication_rank(ids, infos)
         gone += sorted(touched)
         new = set(by_story[sid])
@@ -202,10 +250,10 @@ def _update_stories(
             rows += [
                 {"article_id": u.article_id, "unit": u.idx, "cluster_id": cid, "story_id": sid,
                  "sentence_start": u.sentence.start, "sentence_end": u.sentence.end, "sentence": u.sentence.text,
-                 "score": sc.score_of[u.key], "chain": json.dumps(chains[u.key], ensure_ascii=False)}
+                 "score": score_of[u.key], "chain": json.dumps(chains[u.key], ensure_ascii=False)}
                 for u in ordered
             ]
-        story_rows.append(_story_row(sid, ids, infos, analyses))
+        story_rows.append(_story_row(sid, ids, infos, titles))
     store.con.execute("DELETE FROM claim_clusters WHERE id IN (SELECT unnest(?))", [gone])
     store.con.execute("DELETE FROM cluster_members WHERE cluster_id IN (SELECT unnest(?))", [gone])
     store.con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?))", [stories])
@@ -254,7 +302,7 @@ def _publication_rank(members: Sequence[str], infos: Mapping[str, ArticleInfo]) 
 
 
 def _story_row(
-    sid: str, members: Sequence[str], infos: Mapping[str, ArticleInfo], analyses: Mapping[str, Analysis],
+    sid: str, members: Sequence[str], infos: Mapping[str, ArticleInfo], titles: Mapping[str, str | None],
 ) -> dict[str, object]:
     rank = _publication_rank(members, infos)
     ordered = sorted(members, key=rank.__getitem__)
@@ -263,7 +311,7 @@ def _story_row(
     origin, evidence = story_origin(ordered, infos)
     days = [infos[a].when.date for a in dated]
     return {
-        "id": sid, "title": analyses[first or ordered[0]].article.title if ordered else None,
+        "id": sid, "title": titles.get(first or ordered[0]) if ordered else None,
         "first_article": first, "first_date": infos[first].when.date if first else None,
         "undated": [a for a in ordered if not infos[a].when.dated], "origin": origin, "origin_evidence": evidence,
         "members": list(ordered), "earliest": min(days) if days else None, "latest": max(days) if days else None,

@@ -128,6 +128,7 @@ class StoryClusters:
         self.index: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.df: Counter[str] = Counter()
         self.absorbing: set[str] = set()  # clusters that took in others: their summaries start over
+        self.merged_into: dict[str, str] = {}
 
     def _features(self, u: Unit) -> list[str]:
         feats = [f"f:{f.counts}:{_size_band(f.value)}" for f in u.figures if f.counts]
@@ -188,6 +189,7 @@ class StoryClusters:
             self.absorbing.add(best)
             keys = self.keys_of[best]
             for c in merged:
+                self.merged_into[c] = best
                 for key in self.keys_of.pop(c):
                     self.cluster_of[key] = best
                     keys.append(key)

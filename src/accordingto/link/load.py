@@ -94,10 +94,16 @@ def _day(value: Any) -> date | None:
 
 def when(a: Analysis) -> When:
     art = a.article
-    published = _day(art.published.value) if art.published else None
     estimate = art.published_estimate or a.published_estimate
-    earliest = _day(estimate.earliest) if estimate else None
-    latest = _day(estimate.latest) if estimate else None
-    if published is None and earliest and earliest == latest:
-        published = earliest
-    return When(published, earliest, latest)
+    return when_of(
+        art.published.value if art.published else None,
+        estimate.earliest if estimate else None, estimate.latest if estimate else None,
+    )
+
+
+def when_of(published: Any, earliest: Any, latest: Any) -> When:
+    """When, from a stated date and an estimate's bounds (an estimate of one day is a date)."""
+    day, lo, hi = _day(published), _day(earliest), _day(latest)
+    if day is None and lo and lo == hi:
+        day = lo
+    return When(day, lo, hi)
