@@ -30,7 +30,7 @@ from .frames import (
 from .hedges import doc_text, evidential_passive, hedge_at, hedge_lexicon, hedges_in
 from .polarity import content_polarity, inherited_polarity
 from .quotes import Quote, find_quotes
-from .sources import OUTLET_WORDS, Resolver, Source, is_outlet_name, mention_tokens
+from .sources import OUTLET_WORD, Resolver, Source, is_outlet_name, mention_tokens
 
 SPEECH_MIN_WORDS = 3
 FRAME_TOKENS = 12  # how far past a closing mark the speaker frame may start
@@ -333,7 +333,7 @@ class Extractor:
         name = _mention_text(self.text, mention_tokens(subj))
         if subj.pos_ != "PROPN":
             return False
-        return is_outlet_name(name) if subj.ent_type_ != "PERSON" else bool(OUTLET_WORDS.search(name))
+        return is_outlet_name(name) if subj.ent_type_ != "PERSON" else bool(OUTLET_WORD.search(name))
 
     # ---- indirect speech: cue verbs with a content complement ---------------------------------
     def find_verbs(self) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..clean.outlets import outlet_table
+from ..clean.outlets import OUTLET_WORD, outlet_table
 from . import tables
 from .hedges import doc_text
 
@@ -31,13 +31,7 @@ GOVERNMENT_NAMES = re.compile(
     r"state department|number 10|no 10|quai d'orsay|mod|fco)$",
     re.I,
 )
-# Words that make a name an outlet's; named brands ("Reuters", "TASS") come from the outlet table.
-OUTLET_WORDS = re.compile(
-    r"\b(times|post|journal|news|herald|telegraph|guardian|mirror|mail|express|tribune|gazette|chronicle|"
-    r"observer|independent|standard|examiner|inquirer|courier|insider|wire|daily|weekly|magazine|radio|"
-    r"ledger|dispatch|bulletin|monitor|sentinel|globe|tv|television|broadcasting|network|agency|press)\b",
-    re.I,
-)
+# Named brands ("Reuters", "TASS") come from the outlet table, newspaper words from OUTLET_WORD.
 ORG_WORDS = re.compile(
     r"\b(group|ministry|council|company|corp|corporation|inc|ltd|plc|agency|union|party|committee|court|bank|"
     r"association|institute|university|office|department|service|services|army|forces?|police|legion|corps|"
@@ -100,7 +94,7 @@ def _titled_name(name: str) -> str | None:
     if not titles:
         return None
     rest = " ".join(words[titles[-1] + 1 :])
-    if 1 <= len(rest.split()) <= 3 and all(w[:1].isupper() for w in rest.split()) and not ORG_WORDS.search(rest) and not OUTLET_WORDS.search(rest):
+    if 1 <= len(rest.split()) <= 3 and all(w[:1].isupper() for w in rest.split()) and not ORG_WORDS.search(rest) and not OUTLET_WORD.search(rest):
         return rest
     return None
 
@@ -110,7 +104,7 @@ def clean_mention(text: str) -> str:
 
 
 def is_outlet_name(name: str) -> bool:
-    return outlet_table().by_name(name) is not None or bool(OUTLET_WORDS.search(name))
+    return outlet_table().by_name(name) is not None or bool(OUTLET_WORD.search(name))
 
 
 def outlet_canonical(name: str) -> str:
@@ -373,7 +367,7 @@ class Resolver:
         ("the representative of the group, lawyer X"); a name whose tag says otherwise still
         counts when an apposition calls it a person ("X, a former officer") or the article names
         that person elsewhere."""
-        if head.pos_ == "PROPN" and not self._is_place(head.text) and not OUTLET_WORDS.search(self._head_name(head)):
+        if head.pos_ == "PROPN" and not self._is_place(head.text) and not OUTLET_WORD.search(self._head_name(head)):
             if head.ent_type_ == "PERSON" or head.text in self.full_names or self.canonical_person(head.text) in self.people:
                 return head
             if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | TITLE_NOUNS for c in head.children):

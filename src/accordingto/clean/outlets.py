@@ -29,8 +29,11 @@ OUTLET_WORDS = frozenset(
     chronicle guardian observer express sun star mail insider review project television tv radio wire
     report reporter daily monitor examiner record independent bulletin hub pulse today online magazine
     weekly network service services broadcasting media newswire dispatch inquirer informer sentinel
-    leader mercury echo advertiser argus globe world times-news""".split()  # noqa: SIM905
+    leader mercury echo advertiser argus globe world times-news register week ledger pravda gazeta
+    """.split()  # noqa: SIM905
 )
+# The same words found inside a name ("the Harbour Times reports"), for the cleaner and the analyzers.
+OUTLET_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, OUTLET_WORDS), key=len, reverse=True)) + r")\b", re.I)
 
 
 def name_key(name: str) -> str:

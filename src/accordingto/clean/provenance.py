@@ -12,7 +12,7 @@ from ..model import Evidence
 from . import boilerplate as bp
 from .lines import word_count
 from .metadata import dateline_agency
-from .outlets import OutletTable
+from .outlets import OUTLET_WORD, OutletTable
 
 _WIRE_SUFFIX = re.compile(r"\s+(wire service|news service|newswire|wire|news agency wire)$", re.IGNORECASE)
 _CORPORATE = re.compile(r"[,.]?\s+(ltd|limited|inc|llc|plc|corp(oration)?)\.?$", re.IGNORECASE)
@@ -82,19 +82,9 @@ def _marker(out: Provenance, label: str, text: str, table: OutletTable) -> None:
             out.origin = Evidence(known, text, "text")
 
 
-# Words that end or make up news outlets' names ("Daily Courier", "VTV News").
-_OUTLET_WORDS = re.compile(
-    r"\b(news|times|post|daily|courier|herald|gazette|journal|tribune|telegraph|standard|express|mirror"
-    r"|chronicle|observer|guardian|independent|press|agency|tv|radio|media|review|monitor|star|sun|mail"
-    r"|record|bulletin|dispatch|inquirer|examiner|register|wire|online|insider|week|weekly|magazine"
-    r"|pravda|gazeta|broadcasting|television|network)\b",
-    re.IGNORECASE,
-)
-
-
 def looks_like_outlet(name: str) -> bool:
     """Shaped like a news outlet's name: capitalised, short, with a newspaper word."""
-    return 1 <= word_count(name) <= 5 and name[:1].isupper() and bool(_OUTLET_WORDS.search(name))
+    return 1 <= word_count(name) <= 5 and name[:1].isupper() and bool(OUTLET_WORD.search(name))
 
 
 def _agency_name(name: str) -> str:
