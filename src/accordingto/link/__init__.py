@@ -309,7 +309,7 @@ def _story_row(
     dated = [a for a in ordered if infos[a].when.dated]
     first = dated[0] if dated else None
     origin, evidence = story_origin(ordered, infos)
-    days = [infos[a].when.date for a in dated]
+    days = [d for a in ordered if (window := infos[a].when.window()) for d in window]
     return {
         "id": sid, "title": titles.get(first or ordered[0]) if ordered else None,
         "first_article": first, "first_date": infos[first].when.date if first else None,

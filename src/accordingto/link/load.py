@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..model import Analysis
@@ -53,6 +53,9 @@ def load_analyses(store: Store, ids: Sequence[str]) -> dict[str, Analysis]:
     return out
 
 
+NARROW = timedelta(days=31)
+
+
 @dataclass(frozen=True, slots=True)
 class When:
     """When an article was published, as far as its text tells: a day, a range, or nothing."""
@@ -64,6 +67,15 @@ class When:
     @property
     def dated(self) -> bool:
         return self.date is not None
+
+    def window(self) -> tuple[date, date] | None:
+        """The days it came out within, when known closely enough to place it among others: its
+        date, or an estimate no wider than NARROW ("two weeks into the war")."""
+        if self.date:
+            return self.date, self.date
+        if self.earliest and self.latest and self.latest - self.earliest <= NARROW:
+            return self.earliest, self.latest
+        return None
 
     def sort_key(self) -> tuple[int, date]:
         """Dated first, by date; then ranges by their latest day; then the undated."""

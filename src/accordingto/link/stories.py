@@ -93,9 +93,17 @@ class StoryState:
     keys: Counter[str] = field(default_factory=Counter)
 
     def fits(self, w: When) -> bool:
-        if not w.date or not self.earliest or not self.latest:
+        """Could this article be part of the story by its date? Estimated dates count too, so
+        that the same names months or years apart ("Putin", "the FSB") make separate stories."""
+        window = w.window()
+        if not window or not self.earliest or not self.latest:
             return True
-        return self.earliest - DATE_SLACK <= w.date <= self.latest + DATE_SLACK
+        return window[0] <= self.latest + DATE_SLACK and window[1] >= self.earliest - DATE_SLACK
+
+    def add_time(self, w: When) -> None:
+        if window := w.window():
+            self.earliest = min(filter(None, (self.earliest, window[0])))
+            self.latest = max(filter(None, (self.latest, window[1])))
 
 
 def assign_stories(
@@ -168,10 +176,7 @@ def assign_stories(
                 merged[other] = best
         st = stories.setdefault(best, StoryState(best))
         st.size += 1
-        w = dates[aid]
-        if w.date:
-            st.earliest = min(filter(None, (st.earliest, w.date)))
-            st.latest = max(filter(None, (st.latest, w.date)))
+        st.add_time(dates[aid])
         for k in keys:
             st.keys[k] += 1
             by_key[k].add(best)
