@@ -28,6 +28,7 @@ from .units import Unit, units_of
 
 CHUNK = 2000
 STORY_WINDOW = 2000  # a story's latest articles a chunk's claims are placed against
+LOAD_BATCH = 500
 
 
 @dataclass(slots=True)
@@ -131,11 +132,34 @@ def stored_citations(store: Store, ids: Sequence[str]) -> dict[str, list[Citatio
     return out
 
 
+@dataclass(slots=True)
+class Loaded:
+    """What linking keeps of an article it read: its claim units, the figures it states and the
+    stems of its words. The Analysis itself is let go, so a story of thousands of articles
+    is held as units, not as texts and parses."""
+
+    units: list[Unit]
+    values: list[float]
+    words: set[str]
+
+
+def load_units(store: Store, ids: Sequence[str], fresh: Mapping[str, Analysis]) -> dict[str, Loaded]:
+    out: dict[str, Loaded] = {}
+    ids = list(ids)
+    for i in range(0, len(ids), LOAD_BATCH):
+        batch = ids[i : i + LOAD_BATCH]
+        analyses = {aid: fresh[aid] for aid in batch if aid in fresh}
+        analyses |= load_analyses(store, [aid for aid in batch if aid not in fresh])
+        for aid, a in analyses.items():
+            out[aid] = Loaded(units_of(a, aid), [q.value for q in a.quantities], content_words(a.article.text))
+    return out
+
+
 def article_infos(
-    store: Store, ids: Sequence[str], outlets: Outlets, analyses: Mapping[str, Analysis]
+    store: Store, ids: Sequence[str], outlets: Outlets, loaded: Mapping[str, Loaded]
 ) -> tuple[dict[str, ArticleInfo], dict[str, str | None]]:
     """What linking needs to know of each article, from its stored row (and titles); the words
-    and figures of the articles in `analyses` (the ones whose claims are compared)."""
+    and figures of the `loaded` ones (the ones whose claims are compared)."""
     ids = list(dict.fromkeys(ids))
     copies = dict(store.con.sql(
         "SELECT article_id, original_id FROM copies WHERE article_id IN (SELECT unnest(?)) ORDER BY 1", params=[ids]
@@ -146,14 +170,12 @@ def article_infos(
         """SELECT id, file, outlet, title, published, estimate_earliest, estimate_latest FROM articles
            WHERE id IN (SELECT unnest(?)) ORDER BY id""", params=[ids],
     ).fetchall():
-        a = analyses.get(aid)
+        got = loaded.get(aid)
         infos[aid] = ArticleInfo(
             id=aid, file=file,
             outlet=(outlets.resolve(outlet, assume_outlet=True) or outlet) if outlet else None,
-            when=when(a) if a is not None else when_of(published, earliest, latest),
-            copy_of=copies.get(aid), citations=cites.get(aid, []),
-            values=[q.value for q in a.quantities] if a is not None else [],
-            words=content_words(a.article.text) if a is not None else set(),
+            when=when_of(published, earliest, latest), copy_of=copies.get(aid), citations=cites.get(aid, []),
+            values=got.values if got else [], words=got.words if got else set(),
         )
         titles[aid] = title
     return infos, titles
@@ -188,7 +210,7 @@ def _update_stories(
     ).fetchall():
         members.setdefault(sid, []).append(aid)
     window = _window(store, stories, fresh)
-    analyses = dict(fresh) | load_analyses(store, sorted(window - set(fresh)))
+    loaded = load_units(store, sorted(window), fresh)
     existing: dict[str, dict[tuple[str, int], tuple[str, float]]] = {}
     for aid, unit, cid, score, sid in store.con.execute(
         "SELECT article_id, unit, cluster_id, score, story_id FROM cluster_members WHERE story_id IN (SELECT unnest(?))"
@@ -196,11 +218,10 @@ def _update_stories(
         [stories, sorted(window)],
     ).fetchall():
         existing.setdefault(sid, {})[(aid, unit)] = (cid, score)
-    units = {aid: units_of(a, aid) for aid, a in analyses.items()}
     placed = {}
     for sid in stories:
-        ids = [m for m in members.get(sid, []) if m in analyses]
-        placed[sid] = build(sid, {aid: units[aid] for aid in ids}, existing.get(sid, {}), by_story[sid])
+        ids = [m for m in members.get(sid, []) if m in loaded]
+        placed[sid] = build(sid, {aid: loaded[aid].units for aid in ids}, existing.get(sid, {}), by_story[sid])
     # The touched clusters' members outside the window, and where merges moved them.
     final = {old: into for sc, _ in placed.values() for old, into in sc.merged_into.items()}
     outside: dict[str, list[tuple[str, int, str, float]]] = defaultdict(list)
@@ -212,10 +233,8 @@ def _update_stories(
         while cid in final:
             cid = final[cid]
         outside[sid].append((aid, unit, cid, score))
-    more = load_analyses(store, sorted({aid for rows in outside.values() for aid, *_ in rows}))
-    analyses |= more
-    units |= {aid: units_of(a, aid) for aid, a in more.items()}
-    infos, titles = article_infos(store, [m for ms in members.values() for m in ms], outlets, analyses)
+    loaded |= load_units(store, sorted({aid for rows in outside.values() for aid, *_ in rows}), fresh)
+    infos, titles = article_infos(store, [m for ms in members.values() for m in ms], outlets, loaded)
     rows, cluster_rows, story_rows, gone = [], [], [], []
     for sid in stories:
         ids = [m for m in members.get(sid, []) if m in infos]
@@ -223,7 +242,7 @@ def _update_stories(
         by_cluster = sc.members()
         score_of = dict(sc.score_of)
         for aid, idx, cid, score in outside[sid]:
-            u = next((u for u in units.get(aid, ()) if u.idx == idx), None)
+            u = next((u for u in loaded[aid].units if u.idx == idx), None) if aid in loaded else None
             if u is not None and cid in by_cluster:
                 by_cluster[cid].append(u)
                 score_of[u.key] = score
