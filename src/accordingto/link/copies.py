@@ -27,6 +27,8 @@ BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 THRESHOLD = 0.5
 SHINGLE = 5
+BUCKET_CAP = 200
+CANDIDATES = 100
 _PRIME = np.uint64((1 << 31) - 1)
 _rng = np.random.default_rng(20260309)
 _A = _rng.integers(1, (1 << 31) - 1, PERMUTATIONS, dtype=np.uint64)
@@ -60,7 +62,7 @@ def band_keys(sig: np.ndarray) -> list[int]:
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.mean(a == b))
+    return np.count_nonzero(a == b) / len(a) if len(a) else 0.0
 
 
 @dataclass(slots=True)
@@ -108,11 +110,23 @@ def find_copies(
         "minhash",
         [{"article_id": aid, "signature": s.tobytes(), "shingles": len(s)} for aid, s in sigs.items()],
     )
+    # Blocking for stories of thousands of near-identical re-writes: a bucket is read only to
+    # its latest BUCKET_CAP articles, and a new article is compared with the CANDIDATES articles
+    # sharing most of its bands (the likeliest copies; among equals, those of the outlet it says
+    # it re-publishes), so the work per article stays bounded.
     pairs = store.con.sql(
-        """SELECT DISTINCT n.article_id AS a, o.article_id AS b
-           FROM lsh_bands n JOIN lsh_bands o ON n.band_key = o.band_key AND n.article_id <> o.article_id
-           WHERE n.article_id IN (SELECT unnest(?)) ORDER BY a, b""",
-        params=[list(analyses)],
+        """WITH new AS (SELECT band_key, article_id FROM lsh_bands WHERE article_id IN (SELECT unnest($ids))),
+           bucket AS (SELECT band_key, article_id FROM lsh_bands WHERE band_key IN (SELECT band_key FROM new)
+                      QUALIFY row_number() OVER (PARTITION BY band_key ORDER BY rowid DESC) <= $cap),
+           shared AS (SELECT n.article_id AS a, o.article_id AS b, count(*) AS bands
+                      FROM new n JOIN bucket o ON n.band_key = o.band_key AND n.article_id <> o.article_id
+                      GROUP BY 1, 2)
+           SELECT s.a, s.b FROM shared s JOIN articles x ON x.id = s.a JOIN articles y ON y.id = s.b
+           QUALIFY row_number() OVER (
+               PARTITION BY s.a ORDER BY s.bands DESC,
+               coalesce(lower(x.republished_from) = lower(y.outlet), false) DESC, s.b) <= $k
+           ORDER BY s.a, s.b""",
+        params={"ids": list(analyses), "cap": BUCKET_CAP, "k": CANDIDATES},
     ).fetchall()
     others = sorted({b for _, b in pairs} - set(sigs))
     meta = dict(
