@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from .text import dice, name_key, quote_key
+from .text import STOPWORDS, dice, name_key, quote_key
 from .units import Figure, Unit
 
 JOIN_SCORE = 0.45
@@ -36,7 +36,9 @@ def cluster_id(story: str, unit: Unit) -> str:
 
 @lru_cache(maxsize=262144)
 def _quote_words(text: str) -> frozenset[str]:
-    return frozenset(quote_key(text).split())
+    """A quotation's words that carry meaning: "This is not a rounding error" and "This is
+    accountability, not a purge" share only "this is not a", which says nothing."""
+    return frozenset(w for w in quote_key(text).split() if w not in STOPWORDS)
 
 
 def quote_similarity(u: Unit, v: Unit) -> float:
