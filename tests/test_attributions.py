@@ -659,3 +659,12 @@ def test_denied_that_and_accused_are_two_acts_of_one_speaker() -> None:
     assert denial.polarity == "deny" and denial.content.text == "the tender had been rigged"
     accusation = one(atts, "leaking drafts")
     assert accusation.polarity == "accuse" and accusation.source == "Ines Carvalho"
+
+
+def test_a_court_order_is_an_act_not_a_report() -> None:
+    text = (
+        "A court in Sarvik ordered the bus driver to be held in custody for 14 days. "
+        "His lawyer, Ines Molnar, said he would appeal."
+    )
+    atts = run(text)[0]
+    assert [a.source for a in atts] == ["Ines Molnar"]
