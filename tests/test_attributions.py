@@ -668,3 +668,17 @@ def test_a_court_order_is_an_act_not_a_report() -> None:
     )
     atts = run(text)[0]
     assert [a.source for a in atts] == ["Ines Molnar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The depot failed two inspections, according to documents seen by the Valley Courier.", "documents"),
+        ("The memo, dated 3 May and addressed to the deputy minister, warned that the price was too high.", "memo"),
+        ("A report on the bridge collapse found that two bolts had sheared.", "report on the bridge collapse"),
+        ("A tally sheet obtained by reporters shows the governor losing by 9,000 votes.", "tally sheet"),
+    ],
+)
+def test_a_document_is_named_without_who_saw_it_or_when(text: str, source: str) -> None:
+    atts = run(text)[0]
+    assert [(a.source, a.source_type) for a in atts] == [(source, "document")]

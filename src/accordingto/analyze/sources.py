@@ -20,7 +20,7 @@ PERSON_NOUNS = set(
     ["source", "official", "officer", "expert", "chief", "spokesperson", "spokesman", "spokeswoman", "admiral", "general", "diplomat", "analyst", "insider", "aide", "adviser", "advisor", "relative", "witness", "resident", "observer", "critic", "person", "people", "man", "woman", "member", "employee", "staffer", "executive", "lawyer", "activist", "commander", "soldier", "lawmaker", "legislator", "politician", "figure", "representative", "negotiator", "investigator", "researcher", "scientist", "doctor", "friend", "colleague", "neighbour", "neighbor", "ally", "supporter", "opponent", "other", "some", "many", "one", "another", "both", "several", "insider", "agent", "operative", "defector", "journalist", "reporter", "correspondent", "veteran", "commentator", "economist", "historian", "professor", "academic", "specialist", "director", "manager", "boss", "colonel", "captain", "lieutenant", "sergeant", "minister", "secretary", "ambassador", "envoy", "governor", "mayor", "senator", "president", "premier", "chancellor", "leader", "prosecutor", "judge", "officer", "worker", "citizen", "mother", "father", "son", "daughter", "wife", "husband", "family"]
 )
 DOCUMENT_NOUNS = set(
-    ["report", "assessment", "review", "count", "tally", "statement", "study", "survey", "document", "audit", "post", "memo", "filing", "analysis", "investigation", "data", "figures", "poll", "dossier", "transcript", "letter", "tweet", "release", "update", "bulletin", "research", "footage", "video", "recording", "cable", "leak", "census", "record", "message", "notice", "decree", "ruling", "judgment", "verdict", "indictment", "lawsuit", "paper", "estimate", "estimates", "finding", "findings", "summary", "readout", "communique", "communiqué", "note", "email", "evaluation", "forecast", "projection", "inquiry", "probe"]
+    ["report", "assessment", "review", "count", "tally", "statement", "study", "survey", "document", "audit", "post", "memo", "filing", "analysis", "investigation", "data", "figures", "poll", "dossier", "transcript", "letter", "tweet", "release", "update", "bulletin", "research", "footage", "video", "recording", "cable", "leak", "census", "record", "message", "notice", "decree", "ruling", "judgment", "verdict", "indictment", "lawsuit", "paper", "estimate", "estimates", "finding", "findings", "summary", "readout", "communique", "communiqué", "note", "email", "evaluation", "forecast", "projection", "inquiry", "probe", "sheet", "spreadsheet", "minutes", "log", "invoice", "screenshot", "photo", "photograph", "image"]
 )
 GOVERNMENT_NOUNS = set(
     ["government", "administration", "ministry", "kremlin", "presidency", "cabinet", "department", "pentagon", "embassy", "authorities", "authority", "regime", "junta", "parliament", "duma", "senate", "congress", "intelligence", "mod", "office", "treasury", "police",
@@ -115,6 +115,24 @@ def _span_text(doc: Doc, toks: list[Token]) -> str:
     if not toks:
         return ""
     return doc_text(doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
+# What follows a noun without naming it: who saw or obtained it, a date, a relative clause.
+_DESCRIBING = {"acl", "relcl", "appos", "advcl", "punct", "cc", "conj"}
+_NAMING_PREPS = {"of", "on", "about", "into", "from", "for", "regarding"}
+
+
+def _name_part(doc: Doc, head: Token, toks: list[Token]) -> str:
+    """A described thing by its name: "the documents seen by MPA" is "documents" (MPA is how it
+    reached us, a via), "the memo, dated 14 November and addressed to X" is "memo"; prepositional
+    parts that say which one stay ("the report on the fire")."""
+    kept = set(t.i for t in toks)
+    for child in head.children:
+        if child.i > head.i and (child.dep_ in _DESCRIBING or (child.dep_ == "prep" and child.lower_ not in _NAMING_PREPS)):
+            kept -= {t.i for t in child.subtree}
+    part = [t for t in toks if t.i in kept and t.i <= max(kept)]
+    end = next((k for k, t in enumerate(part) if t.i > head.i and t.i - 1 not in kept), len(part))
+    return clean_mention(_span_text(doc, part[:end])) or head.text
 
 
 def mention_tokens(head: Token, stop: set[int] | None = None) -> list[Token]:
@@ -349,7 +367,7 @@ class Resolver:
             author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
             if author is not None and author.pos_ == "PROPN" and is_outlet_name(self._head_name(author)):
                 return Source(self._head_name(author), "media_outlet", None, lower_head, text)
-            return Source(strip_det(text), "document", None, lower_head, text)
+            return Source(strip_det(_name_part(doc, head, toks)), "document", None, lower_head, text)
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in head.children)
         plural = head.tag_ in ("NNS", "NNPS")
         if definite or (lower_head in ORG_NOUNS and not plural):
