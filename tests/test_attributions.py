@@ -682,3 +682,13 @@ def test_a_court_order_is_an_act_not_a_report() -> None:
 def test_a_document_is_named_without_who_saw_it_or_when(text: str, source: str) -> None:
     atts = run(text)[0]
     assert [(a.source, a.source_type) for a in atts] == [(source, "document")]
+
+
+def test_a_directive_reports_its_whole_order() -> None:
+    # The small model hangs "shut" on "told" and reads "to stay" as a purpose clause.
+    text = (
+        "The county health office told residents within three kilometres of the plant to stay "
+        "indoors with their windows shut."
+    )
+    a = one(run(text)[0], "stay indoors")
+    assert a.content.text.startswith("to stay indoors") and a.content.text.endswith("windows shut")

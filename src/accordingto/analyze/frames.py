@@ -160,12 +160,30 @@ def addressee(verb: Token) -> Token | None:
     return None
 
 
+def _directed(verb: Token, lemma: str, exclude: set[int]) -> Token | None:
+    """The to-infinitive a directive verb gives its addressee ("urged residents to leave"), also
+    where the parser read it as a purpose clause."""
+    if lemma not in DIRECTIVE:
+        return None
+    addressed = any(c.dep_ == "dobj" for c in verb.children)
+    for c in verb.children:
+        to = any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+        if to and c.i not in exclude and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and addressed)):
+            return c
+    return None
+
+
 def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | None:
     """The reported content governed by a cue verb, found through the parse."""
     lex = lexicon()
     children = list(verb.children)
     lemma = verb.lemma_.lower()
     comps = [c for c in children if c.dep_ == "ccomp" and c.i not in exclude and not closing_frame(c)]
+    order = _directed(verb, lemma, exclude)
+    if order is not None and (not comps or comps[0].i > order.i):
+        # "told people to stay indoors with their windows shut": the order, with any later piece of
+        # it the parser hung on the verb instead ("shut" as the verb's own complement)
+        return fill_gaps(subtree_without(order, exclude) + [t for c in comps for t in subtree_without(c, exclude)])
     if comps:
         # the first word after the cue ("which X said received …" extracts its subject leftwards)
         first = next((t for t in comps[0].subtree if t.i > verb.i), comps[0].left_edge)
