@@ -181,9 +181,13 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
     comps = [c for c in children if c.dep_ == "ccomp" and c.i not in exclude and not closing_frame(c)]
     order = _directed(verb, lemma, exclude)
     if order is not None and (not comps or comps[0].i > order.i):
-        # "told people to stay indoors with their windows shut": the order, with any later piece of
-        # it the parser hung on the verb instead ("shut" as the verb's own complement)
-        return fill_gaps(subtree_without(order, exclude) + [t for c in comps for t in subtree_without(c, exclude)])
+        # "told people to stay indoors with their windows shut": the order, with the next piece of
+        # it that the parser hung on the verb instead ("shut" as the verb's own clause)
+        toks = subtree_without(order, exclude)
+        for c in children:
+            if c.i > order.i and c.dep_ in ("ccomp", "advcl") and toks and c.left_edge.i == toks[-1].i + 1:
+                toks += subtree_without(c, exclude)
+        return fill_gaps(toks)
     if comps:
         # the first word after the cue ("which X said received …" extracts its subject leftwards)
         first = next((t for t in comps[0].subtree if t.i > verb.i), comps[0].left_edge)
