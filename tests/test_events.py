@@ -151,3 +151,27 @@ def test_a_hedged_past_is_still_an_event(nlp):
 def test_a_fire_is_not_an_attacker_but_killings_without_a_killer_are_deaths(nlp):
     text = "The blaze destroyed the warehouse. At least 12 people were killed."
     assert [(e.type, e.patient) for e in events(nlp, text)] == [("death", "At least 12 people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "patient"),
+    [
+        ("The death toll from the landslide rose to 23 on Friday.", "23"),
+        ("Rescuers found two more bodies, which brought the number of confirmed deaths to 31.", "31"),
+        ("The confirmed death toll now stands at 17.", "17"),
+    ],
+)
+def test_a_toll_of_deaths_counts_who_died(nlp, text, patient):
+    deaths = [e for e in events(nlp, text) if e.type == "death"]
+    assert [e.patient for e in deaths] == [patient]  # one event, read once, not "death" and "death toll"
+
+
+def test_each_new_toll_is_its_own_report(nlp):
+    text = "The death toll rose to 9 on Monday. A body recovered on Tuesday brought the number of deaths to 9."
+    assert [e.patient for e in events(nlp, text) if e.type == "death"] == ["9", "9"]
+
+
+def test_a_dateline_is_not_the_subject(nlp):
+    text = "KELVARA, May 2 (Wire) - The regional government on Monday ordered an inquiry into the collapse."
+    orders = [e for e in events(nlp, text) if e.type == "order"]
+    assert orders and orders[0].agent == "regional government"

@@ -167,8 +167,11 @@ def _repeats(event: Event, events: list[Event], pos: str) -> bool:
         same_sentence = e.sentence.start == event.sentence.start
         if pos == "noun" and same_sentence and not event.agent and not event.patient:
             return True
-        if pos == "noun" and event.patient and e.patient == event.patient and not same_sentence:
-            return True
+        if same_sentence and e.trigger.start < event.trigger.end and event.trigger.start < e.trigger.end:
+            return True  # "death" and "death toll": one mention read twice
+        counted = event.patient is not None and event.patient.replace(",", "").replace(".", "").isdigit()
+        if pos == "noun" and event.patient and e.patient == event.patient and not same_sentence and not counted:
+            return True  # a second toll of 13 is a new report of the toll, not the same 13 again
     return False
 
 
@@ -331,7 +334,11 @@ def _subject(tok: Token) -> Token | None:
     for _ in range(4):
         if cur is None:
             return None
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # Of two subjects the parser gave one verb, the nearer: the farther is most often a dateline
+        # ("NORRVIK, June 9 (MPA) - Valdera's government ordered ...").
+        subj = max((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cur.i),
+                   key=lambda c: c.i, default=None)
+        subj = subj or next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
         head = cur.head
@@ -453,7 +460,7 @@ def _patient_token(tok: Token, kind: str) -> Token | None:
             return _patient_token(tok.head, kind)
         if kind in UNDERGOER and (poss := _possessor(tok)) is not None:
             return poss
-        if kind == "death" and (count := _counted_by(tok)) is not None:
+        if kind == "death" and (count := _counted_by(tok) or _toll_figure(tok)) is not None:
             return count
         # "placed on house arrest", "held on a charge", "arrest on charges": the verb's undergoer
         if kind in UNDERGOER and tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):
@@ -480,6 +487,31 @@ def _counted_by(tok: Token) -> Token | None:
             return c
     before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     return before if before is not None and before.like_num else None
+
+
+TOLL_NOUNS = {"toll", "number", "count", "tally", "total"}
+
+
+def _toll_figure(tok: Token) -> Token | None:
+    """ "the death toll rose to 13", "brought the number of deaths to 13", "the toll stands at 15":
+    the figure a toll of deaths is put at."""
+    noun = tok
+    if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in TOLL_NOUNS:
+        noun = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in TOLL_NOUNS:
+        noun = tok.head.head
+    elif tok.lower_ not in TOLL_NOUNS:
+        return None
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    for c in noun.head.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+            figure = next((g for g in c.children if g.dep_ == "pobj" and g.like_num), None)
+            if figure is not None:
+                return figure
+        if c.dep_ == "attr" and c.like_num:
+            return c
+    return None
 
 
 def _pp_objects(tok: Token, preps: set[str]) -> list[Token]:
