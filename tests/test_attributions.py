@@ -692,3 +692,14 @@ def test_a_directive_reports_its_whole_order() -> None:
     )
     a = one(run(text)[0], "stay indoors")
     assert a.content.text.startswith("to stay indoors") and a.content.text.endswith("windows shut")
+
+
+def test_a_report_still_to_be_made_is_not_one() -> None:
+    text = (
+        "Councillor Rosa Imre said she would ask the city auditor to examine the contract. "
+        "The mayor will announce the results next week."
+    )
+    atts = run(text)[0]
+    assert [(a.source, a.content.text) for a in atts] == [
+        ("Rosa Imre", "she would ask the city auditor to examine the contract")
+    ]

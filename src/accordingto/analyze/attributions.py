@@ -361,6 +361,8 @@ class Extractor:
                 continue  # "if the email showed …": a supposed report, not one made
             if any(c.dep_ == "neg" for c in tok.children):
                 continue  # "would not say whether …": no statement was made
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
+                continue  # "said she would ask the auditor to …": a report still to be made
             if self.inside_fragment(tok.idx):
                 continue  # words inside scare quotes are someone's wording, not a report here
             if tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(c.dep_ in ("auxpass", "nsubjpass", "nsubj", "aux", "agent") for c in tok.children):

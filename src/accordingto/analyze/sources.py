@@ -49,7 +49,9 @@ ORG_NOUNS = {
 PRESS_NOUNS = {"media", "paper", "newspaper", "website", "broadcaster", "outlet", "publication", "tabloid"}
 OUTLET_NOUNS = set(["paper", "newspaper", "outlet", "broadcaster", "website", "site", "publication", "daily", "tabloid", "channel", "network", "agency"])
 TITLE_NOUNS = set(
-    ["president", "premier", "minister", "chancellor", "leader", "king", "queen", "governor", "mayor", "senator", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "chief", "director", "head", "commander", "general", "admiral", "ceo", "chairman", "chairwoman", "founder", "boss", "activist", "expert", "analyst", "lawyer", "officer", "official", "prosecutor", "judge"]
+    ["president", "premier", "minister", "chancellor", "leader", "king", "queen", "governor", "mayor", "senator", "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "chief", "director", "head", "commander", "general", "admiral", "ceo", "chairman", "chairwoman", "founder", "boss", "activist", "expert", "analyst", "lawyer", "officer", "official", "prosecutor", "judge",
+     "councillor", "councilor", "councilman", "councilwoman", "alderman", "mp", "mep", "congressman", "congresswoman",
+     "representative", "deputy", "inspector", "superintendent", "sergeant", "detective", "professor"]
 )
 HEAD_OF_STATE = set(["president", "premier", "chancellor", "leader", "king", "queen"])
 OUTLET_CUES = {"report", "learn", "understand", "reveal", "publish", "disclose", "obtain", "see"}
