@@ -6,8 +6,11 @@ the stage, and the run goes on.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from spacy.language import Language
@@ -63,19 +66,62 @@ def analyze_all(articles: list[Article], nlp: Language | None = None) -> list[An
         return out
 
 
+def analysis_key(article: Article) -> str:
+    """What the analysis of an article depends on: its text, title and publication date, not
+    where it was found. Syndicated copies of one text share it and are analysed once."""
+    published = article.published.value if article.published else None
+    estimate = article.published_estimate
+    parts = (article.text, article.title or "", published or "", repr(estimate) if estimate else "")
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+
+class Analysed:
+    """The latest analyses by `analysis_key`, so that a copy met later in the run is not analysed again."""
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self.by_key: OrderedDict[str, Analysis] = OrderedDict()
+
+    def get(self, article: Article) -> Analysis | None:
+        found = self.by_key.get(analysis_key(article))
+        return dataclasses.replace(found, article=article) if found is not None else None
+
+    def add(self, analysis: Analysis) -> None:
+        key = analysis_key(analysis.article)
+        self.by_key[key] = analysis
+        self.by_key.move_to_end(key)
+        while len(self.by_key) > self.size:
+            self.by_key.popitem(last=False)
+
+
 @dataclass(slots=True)
 class Chunk:
-    """One batch before analysis: the articles to analyse and what is already settled."""
+    """One batch before analysis: the articles to analyse and what is already settled
+    (errors, articles already stored, copies of texts analysed before)."""
 
     todo: list[Article]
     errors: list[ItemError]
     skipped: int
+    reused: list[Analysis] = field(default_factory=list)  # copies of texts analysed in earlier batches
+    twins: list[Article] = field(default_factory=list)  # copies of texts in `todo`
+    analysed: Analysed = field(default_factory=Analysed)
 
     def batch(self, results: Iterable[Analysis | ItemError]) -> Batch:
         analyses: list[Analysis] = []
         errors = list(self.errors)
         for result in results:
-            (errors if isinstance(result, ItemError) else analyses).append(result)  # type: ignore[arg-type]
+            if isinstance(result, ItemError):
+                errors.append(result)
+            else:
+                analyses.append(result)
+                self.analysed.add(result)
+        for twin in self.twins:
+            original = self.analysed.get(twin)
+            if original is None:  # the original failed: so does its copy
+                errors.append(ItemError(twin.file, "a copy of an article that could not be analysed", "analyze"))
+            else:
+                analyses.append(original)
+        analyses.extend(self.reused)
         return Batch(analyses=analyses, errors=errors, skipped=self.skipped)
 
 
@@ -88,12 +134,28 @@ def chunks(
 ) -> Iterator[Chunk]:
     """Read and clean lazily, `batch_size` items at a time; `known(ids)` names articles to skip."""
     stream = clean_all(read(paths, fields))
+    analysed = Analysed()
     while chunk := list(islice(stream, batch_size)):
         errors = [x for x in chunk if isinstance(x, ItemError)]
         articles = [x for x in chunk if isinstance(x, Article)]
         skip = known(a.id for a in articles) if known else set()
-        todo = [a for a in articles if a.id not in skip]
-        yield Chunk(todo=todo, errors=errors, skipped=len(articles) - len(todo))
+        todo: list[Article] = []
+        twins: list[Article] = []
+        reused: list[Analysis] = []
+        seen: set[str] = set()
+        for a in articles:
+            if a.id in skip:
+                continue
+            key = analysis_key(a)
+            if key in seen:
+                twins.append(a)
+            elif (earlier := analysed.get(a)) is not None:
+                reused.append(earlier)
+            else:
+                todo.append(a)
+                seen.add(key)
+        yield Chunk(todo=todo, errors=errors, skipped=sum(a.id in skip for a in articles),
+                    reused=reused, twins=twins, analysed=analysed)
 
 
 def run(
