@@ -703,3 +703,24 @@ def test_a_report_still_to_be_made_is_not_one() -> None:
     assert [(a.source, a.content.text) for a in atts] == [
         ("Rosa Imre", "she would ask the city auditor to examine the contract")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Lindholm ordered the skipper to be held in custody for 20 days, rejecting a request for house arrest.",
+        "The tribunal remanded the cashier for a month, denying him bail.",
+        "The planning board rejected an appeal by the harbour residents.",
+        "Vesna Toral declined the offer, and the port authority turned down a bid from Halden Freight.",
+        "The harbourmaster denied the request for comment.",
+    ],
+)
+def test_refusing_a_request_or_bail_is_an_act_not_a_report(text: str) -> None:
+    assert run(text)[0] == []
+
+
+def test_rejecting_what_was_said_is_still_a_denial() -> None:
+    text = "The harbour board rejected the appeal's claim that the quay had been unsafe for years."
+    atts = run(text)[0]
+    denial = one(atts, "quay had been unsafe")
+    assert denial.polarity == "deny" and denial.cue is not None and denial.cue.text == "rejected"

@@ -484,6 +484,8 @@ class Extractor:
         doc = self.doc
         if tok.i == 0 or doc[tok.i - 1].text not in (",", "”", "’", "\"", "'"):
             return None
+        if tok.tag_ == "VBG":
+            return None  # "…, rejecting a request": a participle's object is what it acts on, not a speaker
         sent = tok.sent
         if tok.i - sent.start < 4:
             return None

@@ -12,6 +12,13 @@ WH_WORDS = {"what", "who", "whom", "which", "how", "why", "where", "when", "whet
 RELATIVE = {"who", "which", "that", "whom"}
 # verbs whose "to"-infinitive after an addressee is the reported content ("told X to …")
 GERUND_OBJECT = {"deny", "admit", "acknowledge", "concede", "confess"}
+# what a body grants or refuses ("rejected a request for bail", "denied bail", "turned down the bid"):
+# refusing one is an act, not a denial of something said
+REFUSED_ACTS = {
+    "request", "appeal", "bail", "bid", "offer", "application", "motion", "petition", "proposal", "plea",
+    "invitation", "amendment", "bill", "deal", "nomination", "resignation", "permit", "licence", "license",
+    "visa", "entry", "access", "parole", "extradition", "asylum", "tender", "settlement", "challenge",
+}
 CLAIMED_ACTS = {"victory", "win", "responsibility", "credit", "asylum", "compensation", "benefit", "benefits", "title", "seat", "prize", "damages"}
 ADDRESSEE_OBJECT = {"warn", "threaten", "question", "caution", "alert"}
 # heads that name people or bodies: the object of a warning is then its addressee, not its content
@@ -173,6 +180,14 @@ def _directed(verb: Token, lemma: str, exclude: set[int]) -> Token | None:
     return None
 
 
+def _has_clause(noun: Token) -> bool:
+    """'the appeal that the vote be rerun': a noun with a that-clause of its own."""
+    return any(
+        c.dep_ in ("acl", "ccomp", "appos") and any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children)
+        for c in noun.children
+    )
+
+
 def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | None:
     """The reported content governed by a cue verb, found through the parse."""
     lex = lexicon()
@@ -188,6 +203,10 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
             if c.i > order.i and c.dep_ in ("ccomp", "advcl") and toks and c.left_edge.i == toks[-1].i + 1:
                 toks += subtree_without(c, exclude)
         return fill_gaps(toks)
+    if comps and cue.polarity == "deny" and comps[0].lemma_.lower() in REFUSED_ACTS and comps[0].tag_ == "VB" and not any(
+        x.dep_ in ("aux", "mark") for x in comps[0].children
+    ):
+        return None  # "denying him bail" misread as a clause "him bail": a refusal
     if comps:
         # the first word after the cue ("which X said received …" extracts its subject leftwards)
         first = next((t for t in comps[0].subtree if t.i > verb.i), comps[0].left_edge)
@@ -243,6 +262,8 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
             return None
         if cue.polarity == "deny" and lemma != "deny" and not (lex.get(dobj.lemma_, "noun") or dobj.lemma_.lower() in CLAIM_NOUNS):
             return None  # "dismissed his deputy" is a firing; "dismissed the claims" a denial
+        if cue.polarity == "deny" and dobj.lemma_.lower() in REFUSED_ACTS and not _has_clause(dobj):
+            return None  # "rejected a request for house arrest", "denied him bail": a refusal
         for c in dobj.children:  # "confirmed suspicions that …": the clause is the content
             clausal = any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children)
             if c.dep_ in ("acl", "ccomp", "appos") and clausal and lex.get(dobj.lemma_, "noun"):
