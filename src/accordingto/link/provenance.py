@@ -22,10 +22,16 @@ from .text import name_key
 from .units import Unit
 
 # Markers by which an article credits a specific claim to an outlet.
-CLAIM_MARKERS = {"reports", "reported by", "according to", "told", "via", "seen by"}
-# Markers by which a whole article says where it came from.
-ARTICLE_MARKERS = {"republished from", "syndicated from", "source line", "dateline", "read more at"}
-STORY_MARKERS = ARTICLE_MARKERS | {"reports", "reported by", "according to"}
+CLAIM_MARKERS = {"reports", "reported by", "according to", "told", "via", "seen by", "citing", "report"}
+# Of those, the ones that name where a claim with no source of its own came from ("X reports",
+# "a report in X", "citing X").
+ORIGIN_MARKERS = ("reports", "according to", "reported by", "report", "citing")
+# "Y reported, citing X", "the ministry said, citing X": the cited outlet comes before whoever cites it.
+UPSTREAM_MARKERS = {"citing"}
+# Markers by which a whole article says where it came from; a credit line ("Additional
+# reporting by X", "X contributed to this report") says it of the article, not of one sentence.
+ARTICLE_MARKERS = {"republished from", "syndicated from", "source line", "dateline", "read more at", "credit"}
+STORY_MARKERS = ARTICLE_MARKERS | {"reports", "reported by", "according to", "report", "citing"}
 _KIND = {"media_outlet": "outlet", "government": "organisation"}
 # "local media", "state media", "Russian newspapers": media named by a common noun are nobody
 # in particular, so they cannot be where a story came from.
@@ -55,6 +61,12 @@ class ArticleInfo:
     def name(self) -> str:
         return self.outlet or self.file
 
+    def credited_outlet(self) -> Citation | None:
+        """The one outlet the article's credit lines name: where its claims without a source of
+        their own came from. Of several, which gave which claim is unknown, so none is named."""
+        credits = [c for c in self.citations if c.kind == "outlet" and c.marker == "credit"]
+        return credits[0] if len(credits) == 1 else None
+
     def cited_in(self, u: Unit, markers: set[str]) -> list[Citation]:
         return [
             c for c in self.citations
@@ -68,9 +80,14 @@ def node(name: str, role: str, kind: str, **extra: Any) -> dict[str, Any]:
 
 
 def chain(u: Unit, info: ArticleInfo, infos: Mapping[str, ArticleInfo], outlets: Outlets) -> list[dict[str, Any]]:
-    """Origin first, the article's own outlet last."""
+    """Origin first, the article's own outlet last. An outlet the sentence cites ("citing X")
+    stands before the stated source, who got the claim from it."""
     nodes: list[dict[str, Any]] = []
     credited = info.cited_in(u, CLAIM_MARKERS)
+    upstream = next((c for c in credited if c.marker in UPSTREAM_MARKERS), None)
+    if upstream is not None:
+        nodes.append(node(upstream.cites, "origin", "outlet", evidence=upstream.evidence.text if upstream.evidence else None))
+    role = "origin" if upstream is None else "stated source"
     if u.source and u.source_type and name_key(u.source) not in ("he", "she", "they", "it"):
         medium = next(
             (c.medium for c in info.citations
@@ -79,15 +96,24 @@ def chain(u: Unit, info: ArticleInfo, infos: Mapping[str, ArticleInfo], outlets:
         )
         kind = _KIND.get(u.source_type, u.source_type)
         name = outlets.resolve(u.source, assume_outlet=True) if kind == "outlet" else u.source
-        nodes.append(node(name or u.source, "origin", kind, medium=medium))
-    elif origin := next((c for c in credited if c.marker in ("reports", "according to", "reported by")), None):
-        nodes.append(node(origin.cites, "origin", "outlet", evidence=origin.evidence.text if origin.evidence else None))
-    elif info.copy_of is None or info.copy_of not in infos:
-        nodes.append(node(info.name, "origin", "outlet", note="own reporting"))
+        nodes.append(node(name or u.source, role, kind, medium=medium))
+    elif upstream is None:  # (with one, the cited outlet is the origin)
+        if origin := next((c for c in credited if c.marker in ORIGIN_MARKERS), None):
+            nodes.append(node(origin.cites, "origin", "outlet", evidence=origin.evidence.text if origin.evidence else None))
+        elif info.copy_of is None or info.copy_of not in infos:
+            credit = info.credited_outlet()
+            nodes.append(
+                node(info.name, "origin", "outlet", note="own reporting") if credit is None
+                else node(credit.cites, "origin", "outlet", note="credited for the article",
+                          evidence=credit.evidence.text if credit.evidence else None)
+            )
+    cited_first = name_key(upstream.cites) if upstream is not None else None
     for c in credited:
-        nodes.append(node(c.cites, "via", "outlet", evidence=c.evidence.text if c.evidence else None))
+        if c is not upstream:
+            nodes.append(node(c.cites, "via", "outlet", evidence=c.evidence.text if c.evidence else None))
     for v in u.via:
-        if (name := via_outlet(v, outlets, [info.outlet] if info.outlet else [])) is not None:
+        name = via_outlet(v, outlets, [info.outlet] if info.outlet else [])
+        if name is not None and name_key(name) != cited_first:
             nodes.append(node(name, "via", "outlet"))
     if info.copy_of and info.copy_of in infos:
         nodes.append(node(infos[info.copy_of].name, "republished from", "outlet", file=infos[info.copy_of].file))
@@ -407,7 +433,8 @@ def story_origin(
         ]
         if not cited:
             return info.name, evidence or f"first reported: {info.file} ({info.when.label()})"
-        top = max(cited, key=lambda c: counts.get(name_key(c.cites), 0))
+        # Among outlets cited as often, one the article says another got it from ("citing X").
+        top = max(cited, key=lambda c: (counts.get(name_key(c.cites), 0), c.marker in UPSTREAM_MARKERS))
         evidence = f"{info.file}: {top.evidence.text if top.evidence else top.marker}"
         nxt = by_outlet.get(name_key(top.cites))
         if nxt is None:
