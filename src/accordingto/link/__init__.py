@@ -60,6 +60,20 @@ def corpus_outlets(store: Store) -> Outlets:
     return Outlets((r[0], r[1]) for r in rows)  # with the evidence: a name shown only in part is weak
 
 
+def linked_outlet(outlets: Outlets, stored: str) -> str:
+    """An article's outlet as linking names it: the stored name resolved to the corpus outlet it
+    stands for ("The Courier", shown only as "Courier", is the corpus's "Daily Courier")."""
+    return outlets.resolve(stored, assume_outlet=True) or stored
+
+
+def outlet_names(store: Store) -> dict[str, str]:
+    """Every stored outlet name → the outlet linking takes it for: for whatever shows outlets
+    beside what linking found (stories, citations, chains), so one outlet is not shown as two."""
+    outlets = corpus_outlets(store)
+    stored = store.con.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1").fetchall()
+    return {r[0]: linked_outlet(outlets, r[0]) for r in stored}
+
+
 def link(store: Store, *, chunk: int = CHUNK) -> LinkSummary:
     """Link every stored article that has not been linked yet."""
     started = time.perf_counter()
@@ -173,7 +187,7 @@ def article_infos(
         got = loaded.get(aid)
         infos[aid] = ArticleInfo(
             id=aid, file=file,
-            outlet=(outlets.resolve(outlet, assume_outlet=True) or outlet) if outlet else None,
+            outlet=linked_outlet(outlets, outlet) if outlet else None,
             when=when_of(published, earliest, latest), copy_of=copies.get(aid), citations=cites.get(aid, []),
             values=got.values if got else [], words=got.words if got else set(),
         )
@@ -337,4 +351,4 @@ def _story_row(
     }
 
 
-__all__ = ["LinkSummary", "When", "link"]
+__all__ = ["LinkSummary", "When", "link", "outlet_names"]

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import analysis_record
 from ..store import Store
+from . import outlet_names
 from .load import load_analyses
 
 BATCH = 500
@@ -69,7 +70,9 @@ def citation_records(store: Store) -> Iterator[dict[str, Any]]:
 
 def story_records(store: Store) -> Iterator[dict[str, Any]]:
     files = _files(store)
-    outlets = dict(store.con.execute("SELECT id, outlet FROM articles").fetchall())
+    names = outlet_names(store)
+    outlets = {aid: names[o] for aid, o in store.con.execute(
+        "SELECT id, outlet FROM articles WHERE outlet IS NOT NULL").fetchall()}
     for r in store.con.execute(
         "SELECT id, title, first_article, first_date, undated, origin, origin_evidence, members FROM stories ORDER BY first_date NULLS LAST, id"
     ).fetchall():
