@@ -84,3 +84,23 @@ def test_a_short_name_with_no_fuller_outlet_is_left_as_stored(tmp_path: Path) ->
         assert next(story_records(store))["outlets"] == ["The Courier"]
     finally:
         store.close()
+
+
+def test_story_views_name_outlets_as_linking_does(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from accordingto.cli import main
+    from accordingto.serve import data
+
+    store = _store(tmp_path)
+    try:
+        listed = data.list_stories(store).items
+        assert [s["outlets"] for s in listed] == [["Daily Courier", "Fenwick Quill"]]
+        shown = data.story(store, listed[0]["id"])
+        assert sorted(x["outlet"] for x in shown["articles"]) == ["Daily Courier", "Daily Courier", "Fenwick Quill"]
+        db, sid = str(store.path), listed[0]["id"]
+    finally:
+        store.close()
+    result = CliRunner().invoke(main, ["story", sid, "--db", db])
+    assert result.exit_code == 0 and "courier_short.txt" in result.output
+    assert "Daily Courier" in result.output and "The Courier" not in result.output

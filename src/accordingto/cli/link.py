@@ -43,19 +43,22 @@ def link(db: str) -> None:
 @click.option("--all", "show_all", is_flag=True, help="Also list stories of a single article.")
 def stories(db: str, show_all: bool) -> None:
     """Stories: articles about the same happening, who reported first, who broke it."""
+    from ..link import outlet_names
+
     with _open(db) as store:
         rows = store.con.execute(
             """SELECT s.id, s.title, s.first_date, a.file, a.outlet, len(s.members), s.undated, s.origin
                FROM stories s LEFT JOIN articles a ON a.id = s.first_article
                ORDER BY len(s.members) DESC, s.first_date NULLS LAST"""
         ).fetchall()
+        names = outlet_names(store)
     table = Table(title="stories")
     for col in ("id", "articles", "first reported", "origin", "title"):
         table.add_column(col, overflow="fold")
     for sid, title, first_date, file, outlet, n, undated, origin in rows:
         if n < 2 and not show_all:
             continue
-        first = f"{first_date} {outlet or ''} ({file})" if first_date else "undated"
+        first = f"{first_date} {names.get(outlet, outlet) or ''} ({file})" if first_date else "undated"
         if undated:
             first += f" · {len(undated)} undated, may be earlier"
         table.add_row(sid, str(n), first, origin or "", title or "")
@@ -67,6 +70,8 @@ def stories(db: str, show_all: bool) -> None:
 @db_option
 def story(story_id: str, db: str) -> None:
     """A story's timeline by date and outlet, with copies and the claims it carries."""
+    from ..link import outlet_names
+
     with _open(db) as store:
         found = store.con.execute(
             "SELECT id, title, origin, origin_evidence, members FROM stories WHERE id = ? OR id LIKE ? || '%' LIMIT 1",
@@ -82,6 +87,7 @@ def story(story_id: str, db: str) -> None:
                WHERE a.id IN (SELECT unnest(?))""",
             [list(members)],
         ).fetchall()
+        names = outlet_names(store)
         clusters = store.con.execute(
             """SELECT c.id, c.claim, c.independent_origins, c.echoes, c.denials, json_array_length(c.mutations),
                       count(DISTINCT m.article_id) AS n
@@ -101,7 +107,7 @@ def story(story_id: str, db: str) -> None:
 
     for _, file, outlet, art_title, published, lo, hi, copy_of, copy_ev in sorted(arts, key=order):
         when = str(published) if published else (f"undated ({lo} to {hi}), may be earlier" if lo else "undated, may be earlier")
-        table.add_row(when, outlet or "?", file, art_title or "", f"{copy_of} ({copy_ev})" if copy_of else "")
+        table.add_row(when, names.get(outlet, outlet) or "?", file, art_title or "", f"{copy_of} ({copy_ev})" if copy_of else "")
     out.print(table)
     if clusters:
         ct = Table(title="claims carried by more than one article")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..link import outlet_names
 from ..model import Analysis, Span
 from ..store import Store
 from . import graph
@@ -269,7 +270,12 @@ def list_stories(store: Store, *, limit: int = 50, offset: int = 0) -> Page:
               WHERE list_contains(s.members, a.id) AND a.outlet IS NOT NULL) AS outlets,
             (SELECT count(*) FROM claim_clusters c WHERE c.story_id = s.id) AS clusters
         FROM stories s LEFT JOIN articles f ON f.id = s.first_article"""
-    return _page(store, select, [], [], "s.first_date NULLS LAST, size DESC, s.id", limit, offset)
+    found = _page(store, select, [], [], "s.first_date NULLS LAST, size DESC, s.id", limit, offset)
+    names = outlet_names(store)  # each outlet as linking names it, as the story's citations do
+    for s in found.items:
+        s["first_outlet"] = names.get(s["first_outlet"], s["first_outlet"])
+        s["outlets"] = sorted({names.get(o, o) for o in s["outlets"] or []})
+    return found
 
 
 def story(store: Store, story_id: str) -> dict[str, Any] | None:
@@ -281,6 +287,9 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
     ids = list(s["members"] or [])
     s["articles"] = rows(store, f"""SELECT {ARTICLE_COLS} FROM articles a WHERE list_contains(?, a.id)
         ORDER BY date NULLS LAST, a.outlet, a.id""", [ids])
+    names = outlet_names(store)
+    for x in s["articles"]:
+        x["outlet"] = names.get(x["outlet"], x["outlet"])
     s["citations"] = rows(store, """SELECT c.* FROM citations c WHERE list_contains(?, c.article_id)
         ORDER BY c.article_id, c.idx""", [ids])
     s["copies"] = rows(store, "SELECT * FROM copies WHERE list_contains(?, article_id) ORDER BY article_id", [ids])
