@@ -21,6 +21,7 @@ from ..model import Article, Attribution, DateEstimate, Entity, Event, Modality,
 from .dates import anchor_date, time_expressions
 from .entities import headline_case
 from .hedges import doc_text
+from .pronouns import PersonMentions, Speaker
 from .tables import adjectives, countries, triggers
 
 PERSON_NOUNS = {
@@ -91,6 +92,8 @@ class _Names:
     """Entity mentions by character offset, to name a participant by its canonical entity."""
 
     spans: list[tuple[int, int, str, str]]  # start, end, canonical, type
+    people: PersonMentions
+    speakers: list[Speaker]  # who spoke where, the likeliest "he" or "she" after it
 
     def at(self, tok: Token) -> tuple[str, str] | None:
         """The narrowest entity mention over a token; a named event is not a participant."""
@@ -98,14 +101,10 @@ class _Names:
                 if start <= tok.idx < end and label != "EVENT"]
         return min(hits)[1:] if hits else None
 
-    def last_person_before(self, offset: int, not_: str | None = None) -> str | None:
-        """The person named last before `offset`: what "he" or "she" most likely means. Inside a
-        quote, "he" is not the speaker (`not_`)."""
-        best = None
-        for start, _end, canonical, label in self.spans:
-            if label == "PERSON" and start < offset and canonical != not_ and (best is None or start > best[0]):
-                best = (start, canonical)
-        return best[1] if best else None
+    def person_for(self, pronoun: Token, not_: str | None = None) -> str | None:
+        """Who "he" or "she" most likely means (pronouns.py). Inside a quote, "he" is not the
+        speaker (`not_`)."""
+        return self.people.antecedent(pronoun.idx, pronoun.lower_, self.speakers, not_)
 
 
 def extract_events(
@@ -115,7 +114,12 @@ def extract_events(
     article: Article,
     estimate: DateEstimate | None,
 ) -> list[Event]:
-    names = _Names([(m.start, m.end, e.canonical, e.type) for e in entities for m in e.mentions])
+    spans = [(m.start, m.end, e.canonical, e.type) for e in entities for m in e.mentions]
+    names = _Names(
+        spans,
+        PersonMentions(doc, [(start, end, name) for start, end, name, label in spans if label == "PERSON"]),
+        [Speaker(a.sentence.start, a.source) for a in attributions if a.source and a.source_type == "person"],
+    )
     anchor = anchor_date(article, estimate)
     table = triggers()
     events: list[Event] = []
@@ -533,7 +537,7 @@ def _name(tok: Token | None, names: _Names, speaker: str | None = None, agent: b
     if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.lower_ in PRONOUNS:
-        return names.last_person_before(tok.idx, not_=speaker)
+        return names.person_for(tok, not_=speaker)
     if tok.lower_ in ("we", "our", "us", "i", "my", "me"):
         return speaker
     if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":

@@ -5,7 +5,6 @@ to a source named or described earlier in the article."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..clean.outlets import OUTLET_WORD, outlet_table
 from . import tables
 from .hedges import doc_text
+from .pronouns import PersonMentions, Speaker, description_gender
 
 # Closed classes of head nouns (general English, not any article's names).
 PERSON_NOUNS = set(
@@ -202,27 +202,20 @@ class Resolver:
                 if role and full not in self.person_roles:
                     self.person_roles[full] = role
         self.people = people
-        # every person named so far, for "he"/"she" with no speaker before: tagged names, and
-        # untagged "First Last" subjects the tagger missed
-        persons = [(e.start_char, self.canonical_person(e.text)) for e in doc.ents if e.label_ == "PERSON" and not self._is_place(e.text)]
+        # every person named, for "he"/"she": tagged names, untagged "First Last" subjects the
+        # tagger missed, and surnames the article gave in full before, whatever the tagger made of them
+        persons = [(e.start_char, e.end_char, self.canonical_person(e.text)) for e in doc.ents
+                   if e.label_ == "PERSON" and not self._is_place(e.text)]
         for tok in doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_:
+            if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+                continue
+            if tok.text in self.full_names:
+                persons.append((tok.idx, tok.idx + len(tok.text), self.full_names[tok.text]))
+            elif tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_:
                 words = strip_titles(self._head_name(tok)).split()
                 if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not ORG_WORDS.search(" ".join(words)):
-                    persons.append((tok.idx, " ".join(words)))
-        persons.sort()
-        self.person_offsets = [o for o, _ in persons]
-        self.person_names = [n for _, n in persons]
-        # named people who are the subject of a clause: the likeliest antecedents of "he"/"she"
-        subjects = sorted(
-            {(e.start_char, self.canonical_person(e.text)) for e in doc.ents
-             if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass") and not self._is_place(e.text)}
-            # a surname the article gave in full before, whatever the tagger made of it here
-            | {(t.idx, self.full_names[t.text]) for t in doc
-               if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.text in self.full_names}
-        )
-        self.subject_offsets = [o for o, _ in subjects]
-        self.subject_names = [n for _, n in subjects]
+                    persons.append((tok.idx, tok.idx + len(tok.text), " ".join(words)))
+        self.persons = PersonMentions(doc, persons)
         self._gpe = {c.name.lower() for c in tables.countries()} | {c.capital.lower() for c in tables.countries()}
 
     @staticmethod
@@ -245,25 +238,26 @@ class Resolver:
             self.outlets.append(src.name)
         self.outlets.extend(v for v in src.via if v)
 
-    def last(self, before: int, person_only: bool = False) -> Source | None:
-        """The latest speaker before `before`; for "he"/"she", a single person, else the latest
-        person the article named."""
-        for off, src in reversed(self.history[-50:]):
-            if off <= before and (not person_only or (src.type in ("person", "anonymous") and not src.plural)):
-                if person_only:
-                    # "Oduya blasted the firm. He said: …": a person made the subject since that
-                    # speaker is the nearer antecedent
-                    i = bisect_right(self.subject_offsets, before) - 1
-                    if i >= 0 and self.subject_offsets[i] > off and self.subject_names[i] != src.name:
-                        name = self.subject_names[i]
-                        return Source(name, "person", self.person_roles.get(name), name.split()[-1].lower())
-                return src
-        if person_only:
-            i = bisect_right(self.person_offsets, before) - 1
-            if i >= 0:
-                name = self.person_names[i]
-                return Source(name, "person", self.person_roles.get(name), name.split()[-1].lower())
-        return None
+    def last(self, before: int) -> Source | None:
+        """The latest speaker before `before`."""
+        return next((src for off, src in reversed(self.history[-50:]) if off <= before), None)
+
+    def person(self, before: int, pronoun: str) -> Source | None:
+        """Who "he", "she" or "who" at `before` stands for: a single person who spoke or was named
+        (pronouns.py weighs salience and the article's gender evidence)."""
+        speakers = [
+            (off, src) for off, src in self.history[-50:]
+            if src.name and src.type in ("person", "anonymous") and not src.plural
+        ]
+        hints = [Speaker(off, src.name or "", description_gender(f"{src.role or ''} {src.mention} {src.text_head}"))
+                 for off, src in speakers]
+        name = self.persons.antecedent(before, pronoun, hints)
+        if name is None:
+            return None
+        spoke = next((src for _, src in reversed(speakers) if src.name == name), None)
+        if spoke is not None:
+            return spoke
+        return Source(name, "person", self.person_roles.get(name), name.split()[-1].lower())
 
     def recent(self, before: int, max_distance: int) -> Source | None:
         """The source of the latest attribution no further than `max_distance` characters back."""
@@ -280,7 +274,9 @@ class Resolver:
         if low in FIRST_PERSON:
             return Source(None, None, text_head=low, mention=text)
         if low in PRONOUNS:
-            ref = self.last(before, person_only=low in ("he", "she", "who", "his", "her"))
+            ref = self.person(before, low) if low in ("he", "she", "who", "his", "her") else self.last(before)
+            if ref is not None and ref.name and ref.type == "person":
+                self.persons.note(ref.name, low)
             if ref is None and low in ("he", "she"):
                 return Source("unidentified speaker", "person", text_head=low, mention=text)
             if ref is None:
