@@ -724,3 +724,12 @@ def test_rejecting_what_was_said_is_still_a_denial() -> None:
     atts = run(text)[0]
     denial = one(atts, "quay had been unsafe")
     assert denial.polarity == "deny" and denial.cue is not None and denial.cue.text == "rejected"
+
+
+def test_questioning_a_person_described_by_a_participle_is_no_question_reported() -> None:
+    text = (
+        "The harbour police said that they had questioned Captain Ivo Marsh, the suspended pilot of the ferry, "
+        "as a witness."
+    )
+    atts = run(text)[0]
+    assert [a.cue.text for a in atts if a.cue is not None] == ["said"]

@@ -275,9 +275,10 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
         if (
             lemma in ADDRESSEE_OBJECT
             and (dobj.pos_ in ("PROPN", "PRON") or dobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or dobj.lemma_.lower() in ANIMATE_HEADS)
-            and not any(t.pos_ == "VERB" for t in dobj.subtree)
+            and not any(t.pos_ == "VERB" and t.dep_ != "amod" for t in dobj.subtree)
         ):
-            return None  # "warned his office", "questioned the general": the object is who was addressed
+            # "warned his office", "questioned the general, the dismissed head of …": who was addressed
+            return None
         toks = subtree_without(dobj, exclude, trim_relcl=True)
         if dobj.lemma_.lower() in ("detail", "details"):
             of = next((x for x in dobj.children if x.dep_ == "prep" and x.lower_ == "of"), None)
