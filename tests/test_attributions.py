@@ -733,3 +733,9 @@ def test_questioning_a_person_described_by_a_participle_is_no_question_reported(
     )
     atts = run(text)[0]
     assert [a.cue.text for a in atts if a.cue is not None] == ["said"]
+
+
+def test_those_said_to_have_been_promised_something_made_no_promise() -> None:
+    text = "Two harbour pilots are believed to have been promised a pay rise in exchange for their silence."
+    atts = run(text)[0]
+    assert not any(a.source == "harbour pilots" or (a.cue is not None and a.cue.text == "promised") for a in atts)

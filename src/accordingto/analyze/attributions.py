@@ -762,6 +762,8 @@ class Extractor:
             cue = self.lex.get("estimate", "verb")
         if xcomp is None or subj is None or cue is None:
             return None
+        if any(c.dep_ == "auxpass" for c in xcomp.children):
+            return None  # "MPs are believed to have been promised …": they were told, they did not tell
         content = content_of_verb(xcomp, cue, {t.i for t in subj.subtree})
         ext = extent(content) if content else None
         if ext is None:
