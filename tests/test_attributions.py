@@ -739,3 +739,18 @@ def test_those_said_to_have_been_promised_something_made_no_promise() -> None:
     text = "Two harbour pilots are believed to have been promised a pay rise in exchange for their silence."
     atts = run(text)[0]
     assert not any(a.source == "harbour pilots" or (a.cue is not None and a.cue.text == "promised") for a in atts)
+
+
+def test_a_clause_asking_for_something_is_no_frame_around_what_precedes_it() -> None:
+    text = (
+        "The balance was paid from the city's reserve fund after the shipyard, Vossberg Werft, asked for "
+        "more money to cover the rising price of steel and copper."
+    )
+    atts = run(text)[0]
+    assert not any(a.content.text.startswith("The balance was paid") for a in atts)
+
+
+def test_a_clause_closed_by_a_semicolon_is_not_what_the_next_cue_reports() -> None:
+    text = "The port authority has not confirmed the figure; the union calls it “a guess”."
+    atts = run(text)[0]
+    assert not any(a.content.text.startswith("The port authority") for a in atts)

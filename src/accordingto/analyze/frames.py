@@ -35,6 +35,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 CLAIM_NOUNS = {"concern", "fear", "idea", "notion", "speculation", "story", "allegation", "rumour", "rumor", "criticism"}
 BACKSHIFT = {"was", "were", "would", "had", "could", "might"}
 INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl")
+TOPIC_PREPS = {"for", "about", "of", "against", "over"}
 ESTIMATE_VERBS = {"put", "estimate", "peg", "value", "place", "calculate", "reckon"}
 
 
@@ -97,6 +98,8 @@ def closing_frame(tok: Token) -> bool:
         and lexicon().verb(tok) is not None
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
+        # "…, after the shipyard, X, asked for more money": a cue with a topic of its own frames nothing
+        and not any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for c in tok.children)
     )
 
 
@@ -180,6 +183,17 @@ def _directed(verb: Token, lemma: str, exclude: set[int]) -> Token | None:
     return None
 
 
+def _clause_apart(comp: Token, verb: Token) -> bool:
+    """A clause before the cue that is not what it reports: one closed by a semicolon ("A; the
+    ministry calls it …"), or one before a cue with a topic of its own ("A, after X asked for …")."""
+    if comp.i > verb.i:
+        return False
+    between = verb.doc[comp.right_edge.i + 1 : verb.i]
+    return any(t.text == ";" for t in between) or any(
+        c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > verb.i for c in verb.children
+    )
+
+
 def _has_clause(noun: Token) -> bool:
     """'the appeal that the vote be rerun': a noun with a that-clause of its own."""
     return any(
@@ -193,7 +207,7 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
     lex = lexicon()
     children = list(verb.children)
     lemma = verb.lemma_.lower()
-    comps = [c for c in children if c.dep_ == "ccomp" and c.i not in exclude and not closing_frame(c)]
+    comps = [c for c in children if c.dep_ == "ccomp" and c.i not in exclude and not closing_frame(c) and not _clause_apart(c, verb)]
     order = _directed(verb, lemma, exclude)
     if order is not None and (not comps or comps[0].i > order.i):
         # "told people to stay indoors with their windows shut": the order, with the next piece of
