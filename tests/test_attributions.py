@@ -754,3 +754,16 @@ def test_a_clause_closed_by_a_semicolon_is_not_what_the_next_cue_reports() -> No
     text = "The port authority has not confirmed the figure; the union calls it “a guess”."
     atts = run(text)[0]
     assert not any(a.content.text.startswith("The port authority") for a in atts)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "polarity"),
+    [
+        ("The port authority has not confirmed the figure; the union calls it “unverified”.", "it “unverified”", "deny"),
+        ("The ferry operator called the report a fabrication.", "the report a fabrication", "deny"),
+        ("The dockers' union called the offer an insult.", "the offer an insult", "assert"),
+    ],
+)
+def test_what_a_speaker_calls_something_is_reported(text: str, content: str, polarity: str) -> None:
+    a = one(run(text)[0], content.split()[-1].strip("“”"))
+    assert a.content.text == content and a.polarity == polarity

@@ -28,7 +28,7 @@ from .frames import (
     subtree_without,
 )
 from .hedges import doc_text, evidential_passive, hedge_at, hedge_lexicon, hedges_in
-from .polarity import content_polarity, inherited_polarity
+from .polarity import content_polarity, inherited_polarity, naming_polarity
 from .quotes import Quote, find_quotes
 from .sources import OUTLET_WORD, Resolver, Source, is_outlet_name, mention_tokens
 
@@ -554,7 +554,9 @@ class Extractor:
         if tok.lemma_ == "ask" and any(t.lower_ in WH_WORDS for t in content[:1]):
             cand.polarity = "question"
         if cand.polarity == "assert":
-            cand.polarity = inherited_polarity(tok, self.lex) or content_polarity(content, self.lex) or "assert"
+            cand.polarity = (
+                naming_polarity(tok) or inherited_polarity(tok, self.lex) or content_polarity(content, self.lex) or "assert"
+            )
         cand.recipient = addressee(tok) if how != "passive" else None
         cand.medium = medium_of(tok)
         if how == "passive" and subj is not None and subj.pos_ != "PRON":

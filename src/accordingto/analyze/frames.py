@@ -35,6 +35,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 CLAIM_NOUNS = {"concern", "fear", "idea", "notion", "speculation", "story", "allegation", "rumour", "rumor", "criticism"}
 BACKSHIFT = {"was", "were", "would", "had", "could", "might"}
 INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl")
+NAMING_VERBS = {"call", "label", "brand", "dub", "term"}
 TOPIC_PREPS = {"for", "about", "of", "against", "over"}
 ESTIMATE_VERBS = {"put", "estimate", "peg", "value", "place", "calculate", "reckon"}
 
@@ -270,6 +271,11 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
                 return subtree_without(pobj[0], exclude) if pobj else None
             if p in ("about", "against") and lemma in ("warn", "caution", "complain", "protest"):
                 return subtree_without(c, exclude)
+    oprd = next((c for c in children if c.dep_ == "oprd" and c.i not in exclude), None)
+    if oprd is not None and lemma in NAMING_VERBS:
+        # "calls it “unverified”", "branded the offer an insult": what it was called, and what
+        dobj = next((x for x in children if x.dep_ == "dobj" and x.i not in exclude and x.i < oprd.i), None)
+        return fill_gaps((subtree_without(dobj, exclude) if dobj is not None else []) + subtree_without(oprd, exclude))
     if cue.obj or lex.phrasal.get((lemma, next((x.lemma_.lower() for x in children if x.dep_ == "dobj"), ""))):
         dobj = next((x for x in children if x.dep_ == "dobj" and x.i not in exclude), None)
         if dobj is None:

@@ -42,6 +42,19 @@ def content_polarity(content: list[Token], lex: Lexicon) -> str | None:
     )
 
 
+# what calling a claim by these words does: "calls it “unverified”", "called the report a fabrication"
+DISMISSIVE = {
+    "unverified", "false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "bogus",
+    "nonsense", "lie", "lies", "fabrication", "fiction", "fantasy", "smear", "misleading", "inaccurate", "wrong",
+}
+
+
+def naming_polarity(verb: Token) -> str | None:
+    """'the ministry calls it “unverified”': naming a claim false denies it."""
+    oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    return "deny" if oprd is not None and (oprd.lemma_.lower() in DISMISSIVE or oprd.lower_ in DISMISSIVE) else None
+
+
 def inherited_polarity(verb: Token, lex: Lexicon) -> str | None:
     """'accused the firm of a cover-up, claiming …' / 'denied it, saying …': a cue verb hanging off
     a denial or accusation verb of the same speaker reports that act."""
