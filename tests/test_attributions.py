@@ -767,3 +767,12 @@ def test_a_clause_closed_by_a_semicolon_is_not_what_the_next_cue_reports() -> No
 def test_what_a_speaker_calls_something_is_reported(text: str, content: str, polarity: str) -> None:
     a = one(run(text)[0], content.split()[-1].strip("“”"))
     assert a.content.text == content and a.polarity == polarity
+
+
+def test_the_day_of_an_announcement_is_not_what_was_announced() -> None:
+    text = (
+        "The Harbour Party announced the petition on Thursday in a post on its website, saying the board "
+        "had lost the trust of the port."
+    )
+    a = one(run(text)[0], "petition")
+    assert a.content.text == "the petition"

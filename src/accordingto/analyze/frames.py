@@ -195,6 +195,16 @@ def _clause_apart(comp: Token, verb: Token) -> bool:
     )
 
 
+def _until_time(toks: list[Token], head: Token) -> list[Token]:
+    """'announced the motion on Wednesday in a statement …': a time phrase the parser hung on
+    the object dates the announcement; it and what follows are not what was announced ("plans
+    for a bridge by 2027" keep their deadline)."""
+    for k, t in enumerate(toks):
+        if t.i > head.i and t.dep_ == "prep" and t.lower_ in ("on", "at", "during") and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children):
+            return toks[:k]
+    return toks
+
+
 def _has_clause(noun: Token) -> bool:
     """'the appeal that the vote be rerun': a noun with a that-clause of its own."""
     return any(
@@ -299,7 +309,7 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
         ):
             # "warned his office", "questioned the general, the dismissed head of …": who was addressed
             return None
-        toks = subtree_without(dobj, exclude, trim_relcl=True)
+        toks = _until_time(subtree_without(dobj, exclude, trim_relcl=True), dobj)
         if dobj.lemma_.lower() in ("detail", "details"):
             of = next((x for x in dobj.children if x.dep_ == "prep" and x.lower_ == "of"), None)
             pobj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
