@@ -85,10 +85,11 @@ def link(store: Store, *, chunk: int = CHUNK) -> LinkSummary:
     if not todo:
         return summary
     outlets = corpus_outlets(store)
+    kept: dict[str, Loaded] = {}
     for i in range(0, len(todo), chunk):
         store.con.execute("BEGIN TRANSACTION")
         try:
-            _link_chunk(store, todo[i : i + chunk], outlets, summary)
+            _link_chunk(store, todo[i : i + chunk], outlets, summary, kept)
             store.con.execute("COMMIT")
         except Exception:
             store.con.execute("ROLLBACK")
@@ -97,7 +98,9 @@ def link(store: Store, *, chunk: int = CHUNK) -> LinkSummary:
     return summary
 
 
-def _link_chunk(store: Store, ids: Sequence[str], outlets: Outlets, summary: LinkSummary) -> None:
+def _link_chunk(
+    store: Store, ids: Sequence[str], outlets: Outlets, summary: LinkSummary, kept: dict[str, Loaded]
+) -> None:
     analyses = load_analyses(store, ids)
     dates = {aid: when(a) for aid, a in analyses.items()}
     cites = {aid: extract_citations(a, outlets, aid) for aid, a in analyses.items()}
@@ -121,7 +124,7 @@ def _link_chunk(store: Store, ids: Sequence[str], outlets: Outlets, summary: Lin
         by_story.setdefault(assigned[aid][0], []).append(aid)
     summary.stories_updated += sum(1 for sid in by_story if sid in known)
     summary.stories_new += sum(1 for sid in by_story if sid not in known)
-    _update_stories(store, by_story, analyses, outlets, summary)
+    _update_stories(store, by_story, analyses, outlets, summary, kept)
     summary.articles += len(analyses)
 
 
@@ -157,9 +160,14 @@ class Loaded:
     words: set[str]
 
 
-def load_units(store: Store, ids: Sequence[str], fresh: Mapping[str, Analysis]) -> dict[str, Loaded]:
-    out: dict[str, Loaded] = {}
-    ids = list(ids)
+def load_units(
+    store: Store, ids: Sequence[str], fresh: Mapping[str, Analysis], kept: Mapping[str, Loaded] | None = None,
+) -> dict[str, Loaded]:
+    """The units of `ids`: from `kept` (what an earlier chunk of the same run read), else from
+    the `fresh` analyses or the store."""
+    kept = kept or {}
+    out = {aid: kept[aid] for aid in ids if aid in kept}
+    ids = [aid for aid in ids if aid not in out]
     for i in range(0, len(ids), LOAD_BATCH):
         batch = ids[i : i + LOAD_BATCH]
         analyses = {aid: fresh[aid] for aid in batch if aid in fresh}
@@ -210,12 +218,15 @@ def _window(store: Store, stories: Sequence[str], fresh: Mapping[str, Analysis])
 
 def _update_stories(
     store: Store, by_story: Mapping[str, Sequence[str]], fresh: Mapping[str, Analysis], outlets: Outlets,
-    summary: LinkSummary,
+    summary: LinkSummary, kept: dict[str, Loaded],
 ) -> None:
     """Place the new articles' claims in their stories' clusters and summarise what they
     touched: reads and writes are batched over all the stories of the chunk. Claims are placed
     against a window of each story's latest members, and the clusters they touch are then read
-    whole: in a story of many thousands of articles a chunk does not reload the story."""
+    whole: in a story of many thousands of articles a chunk does not reload the story. `kept`
+    holds the units the previous chunk read, so that stories growing across the chunks of a run
+    (ten wars at once) are read from the store once, not once per chunk; it is left holding
+    this chunk's, for the next."""
     stories = sorted(by_story)
     members: dict[str, list[str]] = {}
     for aid, sid in store.con.execute(
@@ -224,7 +235,10 @@ def _update_stories(
     ).fetchall():
         members.setdefault(sid, []).append(aid)
     window = _window(store, stories, fresh)
-    loaded = load_units(store, sorted(window), fresh)
+    touched_members = {m for ms in members.values() for m in ms}
+    for aid in [aid for aid in kept if aid not in touched_members]:
+        del kept[aid]  # a story this chunk does not touch is let go
+    loaded = load_units(store, sorted(window), fresh, kept)
     existing: dict[str, dict[tuple[str, int], tuple[str, float]]] = {}
     for aid, unit, cid, score, sid in store.con.execute(
         "SELECT article_id, unit, cluster_id, score, story_id FROM cluster_members WHERE story_id IN (SELECT unnest(?))"
@@ -247,7 +261,9 @@ def _update_stories(
         while cid in final:
             cid = final[cid]
         outside[sid].append((aid, unit, cid, score))
-    loaded |= load_units(store, sorted({aid for rows in outside.values() for aid, *_ in rows}), fresh)
+    loaded |= load_units(store, sorted({aid for rows in outside.values() for aid, *_ in rows}), fresh, kept)
+    kept.clear()
+    kept.update(loaded)
     infos, titles = article_infos(store, [m for ms in members.values() for m in ms], outlets, loaded)
     rows, cluster_rows, story_rows, gone = [], [], [], []
     for sid in stories:
