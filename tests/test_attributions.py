@@ -776,3 +776,21 @@ def test_the_day_of_an_announcement_is_not_what_was_announced() -> None:
     )
     a = one(run(text)[0], "petition")
     assert a.content.text == "the petition"
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The dockers' union said the fine showed that the operator had cut corners for years.", "fine"),
+        ("The union said the figures proved the depot was unsafe.", "figures"),
+        ("Councillor Ada Brink said the leaked invoice demonstrated that the contract was padded.", "invoice"),
+    ],
+)
+def test_what_a_thing_shows_inside_another_speakers_report_is_that_speakers_argument(text: str, thing: str) -> None:
+    atts = run(text)[0]
+    assert len(atts) == 1 and thing in atts[0].content.text and atts[0].cue.text == "said"
+
+
+def test_people_confirming_inside_another_report_still_report() -> None:
+    atts = run("The mayor said the auditors had confirmed that the books were clean.")[0]
+    assert any(a.source == "auditors" and a.content.text == "the books were clean" for a in atts)

@@ -30,7 +30,19 @@ from .frames import (
 from .hedges import doc_text, evidential_passive, hedge_at, hedge_lexicon, hedges_in
 from .polarity import content_polarity, inherited_polarity, naming_polarity
 from .quotes import Quote, find_quotes
-from .sources import OUTLET_WORD, Resolver, Source, is_outlet_name, mention_tokens
+from .sources import (
+    DOCUMENT_NOUNS,
+    GOVERNMENT_NOUNS,
+    ORG_NOUNS,
+    OUTLET_NOUNS,
+    OUTLET_WORD,
+    PERSON_NOUNS,
+    TITLE_NOUNS,
+    Resolver,
+    Source,
+    is_outlet_name,
+    mention_tokens,
+)
 
 SPEECH_MIN_WORDS = 3
 FRAME_TOKENS = 12  # how far past a closing mark the speaker frame may start
@@ -376,6 +388,8 @@ class Extractor:
             subj, how = subject_of(tok)
             if subj is not None and how == "active" and subj.lower_ in ("i", "we", "you"):
                 continue  # a speaker's own "I think" inside a quote: the quote is the attribution
+            if tok.lemma_.lower() in INFERENCE_VERBS and self._argued_by_another(tok, subj):
+                continue  # "X said the charge showed that …": X's argument, not the charge's report
             if subj is not None and (subj.lower_ in ("nobody", "none") or (subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))):
                 continue  # "nobody disputes that …": nobody said anything
             cand = (
@@ -387,6 +401,23 @@ class Extractor:
             if cand is not None:
                 self.consumed.add(tok.i)
                 self.cands.append(cand)
+
+    def _argued_by_another(self, tok: Token, subj: Token | None) -> bool:
+        """A thing said to show or prove something inside the clause another speaker reports."""
+        if subj is None or subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return False
+        lemma = subj.lemma_.lower()
+        if lemma not in DOCUMENT_NOUNS and subj.lower_ not in DOCUMENT_NOUNS and (lemma in SPEAKING_NOUNS or lemma.endswith(AGENT_SUFFIXES)):
+            return False  # "said the auditors had confirmed …": people report, a second-hand report
+        node = tok
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and self.lex.verb(node) is not None:
+                outer, how = subject_of(node)
+                return outer is not None and how in ("active", "agent")
+        return False
 
     def _reading(self, tok: Token) -> Candidate | None:
         """'X was taken by officials to mean that …' / 'was interpreted by analysts as …': the agent's
@@ -961,6 +992,10 @@ class Extractor:
 ANONYMITY = re.compile(r"^(not )?to be (named|identified|quoted)\b|^anonymity$", re.I)
 AS_REPORT_VERBS = {"report", "say", "state", "note", "announce", "reveal", "disclose", "confirm", "write", "tell",
                    "publish", "quote", "cite", "claim", "put", "explain", "describe", "indicate", "suggest", "show"}
+# verbs by which a thing supports a conclusion: inside another's report, that speaker's argument
+INFERENCE_VERBS = {"show", "prove", "demonstrate", "indicate", "mean", "suggest", "confirm"}
+SPEAKING_NOUNS = PERSON_NOUNS | TITLE_NOUNS | GOVERNMENT_NOUNS | ORG_NOUNS | OUTLET_NOUNS
+AGENT_SUFFIXES = ("or", "er", "ist", "ian", "ant", "ent")  # auditor, inspector, scientist, …
 EVIDENCE_VERBS = {"prove", "show", "demonstrate", "corroborate", "document", "evidence", "substantiate", "support"}
 # verb forms that close a sentence as its reporting frame, by the lemma they stand for
 TAIL_FORMS = {"says": "say", "said": "say", "reports": "report", "reported": "report", "understands": "understand",
