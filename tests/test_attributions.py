@@ -794,3 +794,9 @@ def test_what_a_thing_shows_inside_another_speakers_report_is_that_speakers_argu
 def test_people_confirming_inside_another_report_still_report() -> None:
     atts = run("The mayor said the auditors had confirmed that the books were clean.")[0]
     assert any(a.source == "auditors" and a.content.text == "the books were clean" for a in atts)
+
+
+def test_a_that_clause_hung_on_a_phrase_after_the_cue_is_still_the_report() -> None:
+    text = "Korvel told the council before the vote that she had made errors of judgment."
+    a = one(run(text)[0], "errors of judgment")
+    assert a.content.text == "she had made errors of judgment" and a.cue.text == "told"

@@ -195,6 +195,27 @@ def _clause_apart(comp: Token, verb: Token) -> bool:
     )
 
 
+def _stray_that_clause(verb: Token, exclude: set[int]) -> Token | None:
+    """'told parliament before the vote that he had …': a that-clause with its own subject the
+    parser hung on the noun of a phrase after the cue (not a claim noun's own "the claim that …")."""
+    lex = lexicon()
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.i in exclude:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or lex.get(pobj.lemma_, "noun") is not None or pobj.lemma_.lower() in CLAIM_NOUNS:
+                continue
+            for c in pobj.children:
+                if (
+                    c.dep_ in ("acl", "relcl", "ccomp")
+                    and c.i not in exclude
+                    and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                    and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+                ):
+                    return c
+    return None
+
+
 def _until_time(toks: list[Token], head: Token) -> list[Token]:
     """'announced the motion on Wednesday in a statement …': a time phrase the parser hung on
     the object dates the announcement; it and what follows are not what was announced ("plans
@@ -219,6 +240,8 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
     children = list(verb.children)
     lemma = verb.lemma_.lower()
     comps = [c for c in children if c.dep_ == "ccomp" and c.i not in exclude and not closing_frame(c) and not _clause_apart(c, verb)]
+    if not comps and (stray := _stray_that_clause(verb, exclude)) is not None:
+        comps = [stray]
     order = _directed(verb, lemma, exclude)
     if order is not None and (not comps or comps[0].i > order.i):
         # "told people to stay indoors with their windows shut": the order, with the next piece of
