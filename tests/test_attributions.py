@@ -800,3 +800,8 @@ def test_a_that_clause_hung_on_a_phrase_after_the_cue_is_still_the_report() -> N
     text = "Korvel told the council before the vote that she had made errors of judgment."
     a = one(run(text)[0], "errors of judgment")
     assert a.content.text == "she had made errors of judgment" and a.cue.text == "told"
+
+
+def test_a_call_for_someone_to_act_reports_who_is_to_act() -> None:
+    a = one(run("Harbour residents have called for the mayor to resign before the summer.")[0], "resign")
+    assert a.content.text == "for the mayor to resign before the summer" and a.cue.text == "called"

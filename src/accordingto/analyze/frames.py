@@ -179,7 +179,9 @@ def _directed(verb: Token, lemma: str, exclude: set[int]) -> Token | None:
     addressed = any(c.dep_ == "dobj" for c in verb.children)
     for c in verb.children:
         to = any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
-        if to and c.i not in exclude and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and addressed)):
+        # "called for Vasko to appear": the "for" clause names who is to act
+        for_clause = any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children)
+        if to and c.i not in exclude and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and (addressed or for_clause))):
             return c
     return None
 
