@@ -805,3 +805,18 @@ def test_a_that_clause_hung_on_a_phrase_after_the_cue_is_still_the_report() -> N
 def test_a_call_for_someone_to_act_reports_who_is_to_act() -> None:
     a = one(run("Harbour residents have called for the mayor to resign before the summer.")[0], "resign")
     assert a.content.text == "for the mayor to resign before the summer" and a.cue.text == "called"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The new lock gate entered service on Monday, a year later than planned, city council papers show.",
+         "city council papers"),
+        ("Three more inspectors at the port are expected to be moved to other posts, Harbour Radio understands.",
+         "Harbour Radio"),
+    ],
+)
+def test_a_closing_frame_whose_subject_the_parser_compounded_onto_the_cue(text: str, source: str) -> None:
+    # the small model reads "documents show" / "Radio understands" as compounds on the cue
+    atts = run(text)[0]
+    assert [a.source for a in atts] == [source]

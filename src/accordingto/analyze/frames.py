@@ -134,6 +134,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return subj, "active"
     if passive is not None:
         return passive, "passive"
+    # "…, city council documents show.": a noun the parser compounded onto the verb is its subject
+    compound = next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    if compound is not None:
+        return compound, "active"
     if verb.dep_ == "relcl" and depth == 0:
         return verb.head, "active"
     if _second_act(verb):
