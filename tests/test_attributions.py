@@ -820,3 +820,9 @@ def test_a_closing_frame_whose_subject_the_parser_compounded_onto_the_cue(text: 
     # the small model reads "documents show" / "Radio understands" as compounds on the cue
     atts = run(text)[0]
     assert [a.source for a in atts] == [source]
+
+
+def test_a_cue_the_tagger_made_a_noun_still_reports_its_clause() -> None:
+    # the small model tags "point" as a noun here, with the subject and the clause hung on it
+    a = one(run("His friends in the union point out that he has never been convicted.")[0], "convicted")
+    assert a.cue.text == "point out" and a.source_text.text == "His friends in the union"

@@ -350,7 +350,7 @@ class Extractor:
     # ---- indirect speech: cue verbs with a content complement ---------------------------------
     def find_verbs(self) -> None:
         for tok in self.doc:
-            if tok.i in self.consumed or tok.pos_ not in ("VERB", "AUX"):
+            if tok.i in self.consumed or (tok.pos_ not in ("VERB", "AUX") and not _misread_verb(tok)):
                 continue
             if tok.lemma_ == "quote" and (cand := self._quoted_as_saying(tok)) is not None:
                 self.consumed.add(tok.i)
@@ -1004,6 +1004,16 @@ TAIL_FORMS = {"says": "say", "said": "say", "reports": "report", "reported": "re
               "claims": "claim", "claimed": "claim", "warns": "warn", "warned": "warn"}
 READING_VERBS = {"take", "interpret", "read", "construe", "understand", "see", "view", "regard"}
 ADVERB_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
+
+
+def _misread_verb(tok: Token) -> bool:
+    """'His supporters point out that …': a cue the tagger made a noun, though it has a subject and
+    a reported clause of its own."""
+    return (
+        tok.pos_ == "NOUN"
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and any(c.dep_ == "ccomp" for c in tok.children)
+    )
 
 
 def medium_of(verb: Token) -> str | None:
