@@ -826,3 +826,16 @@ def test_a_cue_the_tagger_made_a_noun_still_reports_its_clause() -> None:
     # the small model tags "point" as a noun here, with the subject and the clause hung on it
     a = one(run("His friends in the union point out that he has never been convicted.")[0], "convicted")
     assert a.cue.text == "point out" and a.source_text.text == "His friends in the union"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The last victim, a crane driver, was identified through DNA tests, the ministry said; his family asked for privacy.",
+         "The last victim, a crane driver, was identified through DNA tests"),
+        ("The ministry said the port was safe; its critics disagree.", "the port was safe"),
+    ],
+)
+def test_a_semicolon_ends_what_was_said(text: str, content: str) -> None:
+    atts = run(text)[0]
+    assert [a.content.text for a in atts] == [content]

@@ -270,6 +270,10 @@ def content_of_verb(verb: Token, cue: Cue, exclude: set[int]) -> list[Token] | N
         if acts:  # with the "and" that joined it
             acts |= {x.i for c in comps for x in c.children if x.dep_ == "cc" and x.i + 1 in acts}
         toks = [t for c in comps for t in subtree_without(c, exclude | acts)]
+        # "A, the ministry said; his family asked …": what follows a semicolon is the writer's again
+        semi = next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.text == ";"), None)
+        if semi is not None:
+            toks = [t for t in toks if t.i < semi]
         # "warned that A, and was preparing B": a subjectless, back-shifted conjunct goes on the report
         for c in children:
             if (
