@@ -839,3 +839,9 @@ def test_a_cue_the_tagger_made_a_noun_still_reports_its_clause() -> None:
 def test_a_semicolon_ends_what_was_said(text: str, content: str) -> None:
     atts = run(text)[0]
     assert [a.content.text for a in atts] == [content]
+
+
+def test_a_speaker_set_off_inside_an_opening_phrase_is_still_the_subject() -> None:
+    text = "In a letter to our reporters, Halden's chief executive, Ola Prys, wrote that the company had no knowledge of the link."
+    a = one(run(text)[0], "no knowledge")
+    assert a.source == "Ola Prys" and a.content.text == "the company had no knowledge of the link"

@@ -138,6 +138,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     compound = next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
     if compound is not None:
         return compound, "active"
+    if (stranded := _stranded_subject(verb)) is not None:
+        return stranded, "active"
     if verb.dep_ == "relcl" and depth == 0:
         return verb.head, "active"
     if _second_act(verb):
@@ -145,6 +147,21 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, depth + 1)
     return None, "none"
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """'In a letter to our reporters, the chief executive, X, wrote …': a subject the parser hung as
+    an apposition inside the opening phrase, right before the verb."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].is_punct:
+        i -= 1
+    if i < 0 or i == verb.i - 1:
+        return None  # the name must be set off by a comma
+    t = verb.doc[i]
+    if t.dep_ != "appos" or t.pos_ not in ("PROPN", "NOUN"):
+        return None
+    opening = [c for c in verb.lefts if c.dep_ == "prep"]
+    return t if any(c.left_edge.i <= t.i <= c.right_edge.i for c in opening) else None
 
 
 def _second_act(verb: Token) -> bool:
