@@ -845,3 +845,16 @@ def test_a_speaker_set_off_inside_an_opening_phrase_is_still_the_subject() -> No
     text = "In a letter to our reporters, Halden's chief executive, Ola Prys, wrote that the company had no knowledge of the link."
     a = one(run(text)[0], "no knowledge")
     assert a.source == "Ola Prys" and a.content.text == "the company had no knowledge of the link"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wexley’s chief executive, Alistair Pryce, said the firm had no knowledge of the deal.",
+        "In a letter to the Herald, Brannock’s chief executive, Alistair Pryce, wrote that the firm had no knowledge of the deal.",
+    ],
+)
+def test_a_name_in_apposition_to_a_title_is_a_person_whatever_the_tagger_says(text: str) -> None:
+    # the small model tags "Alistair Pryce" as an organisation here
+    a = one(run(text)[0], "no knowledge")
+    assert (a.source, a.source_type) == ("Alistair Pryce", "person")

@@ -388,6 +388,8 @@ class Resolver:
                 return head
             if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | TITLE_NOUNS for c in head.children):
                 return head
+            if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS | TITLE_NOUNS and self._titled_person(head):
+                return head
             # an untagged "First Last" with no organisation word: the tagger missed a person
             words = strip_titles(self._head_name(head)).split()
             if head.ent_type_ == "" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not ORG_WORDS.search(" ".join(words)):
@@ -399,9 +401,15 @@ class Resolver:
                 return c
         if head.pos_ == "NOUN" and head.lemma_.lower() in TITLE_NOUNS | PERSON_NOUNS:
             for c in head.subtree:
-                if c.dep_ == "appos" and c.head.i == head.i and c.ent_type_ == "PERSON":
+                if c.dep_ == "appos" and c.head.i == head.i and (c.ent_type_ == "PERSON" or self._titled_person(c)):
                     return c
         return None
+
+    def _titled_person(self, name: Token) -> bool:
+        """'the firm's chief executive, X': a proper name in apposition to a person's title names a
+        person, whatever the tagger made of it, unless it has an organisation's or outlet's word."""
+        text = self._head_name(name)
+        return name.pos_ == "PROPN" and not ORG_WORDS.search(text) and not OUTLET_WORD.search(text) and not self._is_place(text)
 
     def _outlet_named_before(self, offset: int) -> str | None:
         """The latest outlet the article named before `offset`."""
