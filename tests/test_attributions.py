@@ -858,3 +858,20 @@ def test_a_name_in_apposition_to_a_title_is_a_person_whatever_the_tagger_says(te
     # the small model tags "Alistair Pryce" as an organisation here
     a = one(run(text)[0], "no knowledge")
     assert (a.source, a.source_type) == ("Alistair Pryce", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The organisers put it at more than 9,000.", "it at more than 9,000"),
+        ("Harbour police put the crowd at 4,000.", "the crowd at 4,000"),
+        ("As the mayor put it, the port is the city's lungs.", "the port is the city's lungs"),
+    ],
+)
+def test_putting_a_figure_on_something_is_an_estimate_reported(text: str, content: str) -> None:
+    assert one(run(text)[0], content).content.text == content
+
+
+@pytest.mark.parametrize("text", ["The council put pressure on the firm.", "They placed the flowers at the gate."])
+def test_putting_or_placing_without_a_figure_reports_nothing(text: str) -> None:
+    assert run(text)[0] == []
