@@ -875,3 +875,17 @@ def test_putting_a_figure_on_something_is_an_estimate_reported(text: str, conten
 @pytest.mark.parametrize("text", ["The council put pressure on the firm.", "They placed the flowers at the gate."])
 def test_putting_or_placing_without_a_figure_reports_nothing(text: str) -> None:
     assert run(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“This is not a typing mistake,” the letter’s authors, two engineers of the port authority’s safety office, wrote.",
+         "This is not a typing mistake,"),
+        ("“We left with whatever we could carry,” Mirela Tosk, a 71-year-old retired nurse from the old town, told Harbour Radio.",
+         "We left with whatever we could carry,"),
+    ],
+)
+def test_a_long_speaker_after_the_quote_still_frames_it(text: str, content: str) -> None:
+    a = one(run(text)[0], content[:12])
+    assert a.kind == "direct" and a.content.text == content

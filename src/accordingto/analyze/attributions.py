@@ -247,8 +247,8 @@ class Extractor:
         toks = [t for t in self.tokens(q.close + 1, end) if t.i not in quote_toks and not t.is_space]
         if toks and not toks[0].is_punct and self.text[q.close - 1] not in ",.?!—–-":
             return None  # '… a ‘very strong message’ today': the quote ends mid-sentence, no frame
-        for t in toks[:FRAME_TOKENS]:
-            if t.pos_ in ("VERB", "AUX") and self.lex.verb(t):
+        for k, t in enumerate(toks):
+            if t.pos_ in ("VERB", "AUX") and self.lex.verb(t) and (k < FRAME_TOKENS or _named_before(t, toks[:k])):
                 cand.sentence = (cand.sentence[0], extent_chars(self.text, q.open, toks[-1].idx + len(toks[-1].text))[1])
                 return t
             if t.is_punct and t.text in ".;" and t.i > toks[0].i:
@@ -1004,6 +1004,18 @@ TAIL_FORMS = {"says": "say", "said": "say", "reports": "report", "reported": "re
               "claims": "claim", "claimed": "claim", "warns": "warn", "warned": "warn"}
 READING_VERBS = {"take", "interpret", "read", "construe", "understand", "see", "view", "regard"}
 ADVERB_EVIDENTIALS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
+
+
+def _named_before(verb: Token, stretch: list[Token]) -> bool:
+    """'“…,” the memo's authors, two officials of the audit office, wrote.': a long speaker between
+    the quote and the verb — only names and descriptions, no verb of their own — still frames it."""
+    subj, how = subject_of(verb)
+    return (
+        subj is not None
+        and how == "active"
+        and any(t.i == subj.i for t in stretch)
+        and not any(t.pos_ in ("VERB", "AUX") for t in stretch)
+    )
 
 
 def _misread_verb(tok: Token) -> bool:
