@@ -889,3 +889,20 @@ def test_putting_or_placing_without_a_figure_reports_nothing(text: str) -> None:
 def test_a_long_speaker_after_the_quote_still_frames_it(text: str, content: str) -> None:
     a = one(run(text)[0], content[:12])
     assert a.kind == "direct" and a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour board denied reports that it had hidden the inspection results.",
+        "The ferry operator rejected the claim that its crews were untrained.",
+    ],
+)
+def test_a_claim_someone_denies_is_not_also_their_claim(text: str) -> None:
+    atts = run(text)[0]
+    assert [a.polarity for a in atts] == ["deny"]
+
+
+def test_a_denied_claim_with_a_named_holder_stays_theirs() -> None:
+    atts = run("The ferry operator rejected the union's claim that its crews were untrained.")[0]
+    assert sorted((a.source, a.polarity) for a in atts) == [("ferry operator", "deny"), ("union", "assert")]

@@ -673,6 +673,8 @@ class Extractor:
                              cue=(tok.idx, tok.idx + len(tok.text)), polarity=cue.polarity, cue_token=tok.i,
                              paragraph=self.para(tok.idx))
             holder = self._holder(tok)
+            if holder is None and self._denied_object(tok):
+                continue  # "denied reports that …": the denial reports it; whose reports they were, nobody says
             of_content = content and content[0].i > tok.i and self.doc[content[0].i - 1].lower_ in ("of", "for") or (content and content[0].lower_ in ("of", "for"))
             if holder is None and of_content and tok.lemma_.lower() != "report":
                 continue  # "accusations of treason were recorded": a topic, not a reported statement
@@ -688,6 +690,11 @@ class Extractor:
                 cand.hedges.append(Span.of(self.text, tok.idx, tok.idx + len(tok.text)))
             cand.hedges = _unique(cand.hedges + hedges_in(self.doc, *ext))
             self.cands.append(cand)
+
+    def _denied_object(self, noun: Token) -> bool:
+        head = noun.head
+        cue = self.lex.verb(head) if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") else None
+        return cue is not None and cue.polarity == "deny"
 
     def _noun_content(self, tok: Token, cue: Cue) -> list[Token] | None:
         for c in tok.children:
