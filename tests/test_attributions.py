@@ -906,3 +906,9 @@ def test_a_claim_someone_denies_is_not_also_their_claim(text: str) -> None:
 def test_a_denied_claim_with_a_named_holder_stays_theirs() -> None:
     atts = run("The ferry operator rejected the union's claim that its crews were untrained.")[0]
     assert sorted((a.source, a.polarity) for a in atts) == [("ferry operator", "deny"), ("union", "assert")]
+
+
+def test_inside_a_speakers_quote_they_is_never_the_speaker() -> None:
+    text = "One fisherman told Harbour Radio: 'They think we are fools down here on the coast.'"
+    atts = run(text)[0]
+    assert [(a.source, a.kind) for a in atts] == [("fisherman", "direct")]

@@ -866,6 +866,8 @@ class Extractor:
         if c.mode == "explicit" and c.src_head is not None:
             lemma = self.doc[c.cue_token].lemma_.lower() if c.cue_token is not None else ""
             src = resolver.classify(c.src_head, c.src_toks, c.pos, lemma)
+            if c.src_head.pos_ == "PRON" and prev is not None and self._quoted_by(c, prev) and src.name == prev[1].name:
+                return None  # "‘They think we are stupid,’ X said": inside X's quote, "they" is never X
             if src.name is None:
                 if prev is None:
                     return None
@@ -893,6 +895,12 @@ class Extractor:
         if c.mode == "unnamed":
             return Source("unnamed informants", "anonymous", None, "", "")
         return None
+
+    @staticmethod
+    def _quoted_by(c: Candidate, prev: tuple[Candidate, Source]) -> bool:
+        """Whether `c`'s cue stands inside the direct quote `prev` reports."""
+        q = prev[0]
+        return q.kind == "direct" and c.cue is not None and q.content[0] <= c.cue[0] < q.content[1]
 
     def _previous_sentence_start(self, start: int) -> int:
         tok = self.doc.char_span(start, min(len(self.text), start + 1), alignment_mode="expand")
