@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -42,7 +43,8 @@ ROLE_GENDER = {
     ),
 }
 STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "PRON"}
-ROLE_WINDOW = 3  # how many words before a name a title may stand ("company spokeswoman X")
+ROLE_WINDOW = 3
+RECENT = 50  # how many named mentions back a pronoun may reach  # how many words before a name a title may stand ("company spokeswoman X")
 
 
 def word_gender(word: str) -> str | None:
@@ -157,7 +159,7 @@ class PersonMentions:
         return None
 
     # ---- resolution --------------------------------------------------------------------------
-    def antecedent(self, offset: int, pronoun: str, speakers: list[Speaker] = (), not_: str | None = None) -> str | None:  # type: ignore[assignment]
+    def antecedent(self, offset: int, pronoun: str, speakers: Sequence[Speaker] = (), not_: str | None = None) -> str | None:
         """The person `pronoun` at `offset` stands for: a person named since the latest
         compatible speaker (as a subject, or anywhere in the sentence just before), else that
         speaker, else the latest compatible person named."""
@@ -174,7 +176,8 @@ class PersonMentions:
         floor = speaker.offset if speaker is not None else -1
         floor_sent = self.sentence(speaker.offset) if speaker is not None else -1
         hi = bisect_left(self.starts, offset)
-        since = [m for m in self.mentions[:hi] if m.start > floor and fits(m.name)]
+        lo = max(bisect_right(self.starts, floor), hi - RECENT)  # a bounded look back keeps it linear
+        since = [m for m in self.mentions[lo:hi] if fits(m.name)]
         # just named (this sentence or the one before, after the speaker's): a subject first
         near = [m for m in since if m.sent >= here - 1 and m.sent > floor_sent]
         for group in ([m for m in near if m.subject], near, [m for m in since if m.subject]):
@@ -182,7 +185,7 @@ class PersonMentions:
                 return group[-1].name
         if speaker is not None:
             return speaker.name
-        return next((m.name for m in reversed(self.mentions[:hi]) if fits(m.name)), None)
+        return next((self.mentions[i].name for i in range(hi - 1, max(-1, hi - 1 - RECENT), -1) if fits(self.mentions[i].name)), None)
 
 
 def _in_clause_of(tok: Token, verb: Token) -> bool:
