@@ -133,10 +133,6 @@ def dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def containment(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
 def hedges_in(text: str) -> list[str]:
     return [m.group(0) for m in HEDGE_WORDS.finditer(text)]
 
