@@ -289,8 +289,8 @@ def _update_stories(
                 ordered, {u.key: chain(u, infos[u.article_id], infos, outlets) for u in ordered}, infos, similarity
             )
             found = origins(ordered, chains, infos, similarity)
-            start, kept = _kept_mutations(ordered, new, before.get(cid), infos)
-            muts = mutations(ordered, infos, outlets, start, kept)
+            start, still = _kept_mutations(ordered, new, before.get(cid), infos)
+            muts = mutations(ordered, infos, outlets, start, still)
             contra = contradictions(ordered, infos)
             summary.mutations += len(muts)
             summary.contradictions += len(contra)
@@ -302,7 +302,7 @@ def _update_stories(
                  "score": score_of[u.key], "chain": json.dumps(chains[u.key], ensure_ascii=False)}
                 for u in ordered
             ]
-        story_rows.append(_story_row(sid, ids, infos, titles))
+        story_rows.append(_story_row(sid, ids, infos, titles, rank))
     store.con.execute("DELETE FROM claim_clusters WHERE id IN (SELECT unnest(?))", [gone])
     store.con.execute("DELETE FROM cluster_members WHERE cluster_id IN (SELECT unnest(?))", [gone])
     store.con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?))", [stories])
@@ -352,8 +352,8 @@ def _publication_rank(members: Sequence[str], infos: Mapping[str, ArticleInfo]) 
 
 def _story_row(
     sid: str, members: Sequence[str], infos: Mapping[str, ArticleInfo], titles: Mapping[str, str | None],
+    rank: Mapping[str, int],
 ) -> dict[str, object]:
-    rank = _publication_rank(members, infos)
     ordered = sorted(members, key=rank.__getitem__)
     dated = [a for a in ordered if infos[a].when.dated]
     first = dated[0] if dated else None
