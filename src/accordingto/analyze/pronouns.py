@@ -43,8 +43,8 @@ ROLE_GENDER = {
     ),
 }
 STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "PRON"}
-ROLE_WINDOW = 3
-RECENT = 50  # how many named mentions back a pronoun may reach  # how many words before a name a title may stand ("company spokeswoman X")
+ROLE_WINDOW = 3  # how many words before a name a title may stand ("company spokeswoman X")
+RECENT = 50  # how many named mentions back a pronoun may reach
 
 
 def word_gender(word: str) -> str | None:
@@ -89,25 +89,21 @@ class PersonMentions:
         doc = self.doc
         self.sent_starts = [s.start_char for s in doc.sents]
         self.mentions = []
+        self._strong = {}
+        self._weak = {}
         seen: set[tuple[int, str]] = set()
         for start, end, name in sorted(self.spans):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not name or (start, name) in seen:
                 continue
             seen.add((start, name))
-            root = span.root
-            self.mentions.append(_Mention(start, end, name, root.dep_ in ("nsubj", "nsubjpass"), self.sentence(start)))
-        self.starts = [m.start for m in self.mentions]
-        self._strong = {}
-        self._weak = {}
-        for m in self.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
+            m = _Mention(start, end, name, span.root.dep_ in ("nsubj", "nsubjpass"), self.sentence(start))
+            self.mentions.append(m)
             for g in self._stated(span):
-                self._strong.setdefault(m.name, Counter())[g] += 1
+                self._strong.setdefault(name, Counter())[g] += 1
             if m.subject and (g := self._referred_back(span)) is not None:
-                self._weak.setdefault(m.name, Counter())[g] += 1
+                self._weak.setdefault(name, Counter())[g] += 1
+        self.starts = [m.start for m in self.mentions]
 
     def sentence(self, offset: int) -> int:
         return bisect_right(self.sent_starts, offset) - 1
