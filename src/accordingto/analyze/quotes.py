@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
-SINGLE_OPEN = "‘‹"
-SINGLE_CLOSE = "’›"
 STRAIGHT = {'"': "double", "'": "single"}
 MARKS = re.compile(r"[\"'“”„«»‘’‹›]")
 PARAGRAPH = re.compile(r"\n\s*\n")

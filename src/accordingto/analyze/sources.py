@@ -109,10 +109,6 @@ def is_outlet_name(name: str) -> bool:
     return outlet_table().by_name(name) is not None or bool(OUTLET_WORD.search(name))
 
 
-def outlet_canonical(name: str) -> str:
-    return outlet_table().canonical(re.sub(r"^the\s+", "", name.strip(), flags=re.I)) if name else name
-
-
 def _span_text(doc: Doc, toks: list[Token]) -> str:
     if not toks:
         return ""
