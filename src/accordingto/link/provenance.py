@@ -307,7 +307,7 @@ def _echoes(asserted: Sequence[Unit], own: Sequence[bool]) -> list[int | None]:
 
 def origins(
     members: Sequence[Unit], chains: Mapping[tuple[str, int], list[dict[str, Any]]],
-    infos: Mapping[str, ArticleInfo], similarity: Callable[[Unit, Unit], float] | None = None,
+    infos: Mapping[str, ArticleInfo], similarity: Callable[[Unit, Unit], float],
 ) -> tuple[list[dict[str, Any]], int, int, int]:
     """(origins with their articles, independent origins, echoes, denials) for one cluster,
     from the members' full chains (`members` in order of publication).
@@ -370,7 +370,7 @@ def origins(
                 for w in _words(head["name"]) | _head(head["name"]):
                     if len(by_word[w]) < POSTING_CAP:
                         by_word[w].append(ident)
-        if similarity is not None and name_key(u.source_text or "") in _PRONOUNS:
+        if name_key(u.source_text or "") in _PRONOUNS:
             for j in speakers:
                 if asserted[j].article_id != u.article_id and similarity(u, asserted[j]) >= 0.45:
                     union(i, j)
