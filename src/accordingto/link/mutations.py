@@ -149,10 +149,9 @@ class Seen:
         return out[::-1]
 
 
-def parent(u: Unit, earlier: Sequence[Unit] | Seen, infos: Mapping[str, ArticleInfo], outlets: Outlets) -> Unit | None:
+def parent(u: Unit, seen: Seen, infos: Mapping[str, ArticleInfo]) -> Unit | None:
     """The copied or credited article's version first; among equals the most similar of the
     latest PARENT_POOL, so that a cluster of thousands is not compared pair by pair."""
-    seen = earlier if isinstance(earlier, Seen) else Seen.of(earlier, infos)
     info = infos[u.article_id]
     if info.copy_of and info.copy_of != u.article_id and seen.by_article.get(info.copy_of):
         pool = seen.by_article[info.copy_of][-PARENT_POOL:]
@@ -301,7 +300,7 @@ def mutations(
     found: list[dict[str, Any]] = list(kept)
     seen = Seen(infos)
     for i, u in enumerate(ordered):
-        p = parent(u, seen, infos, outlets) if i >= start else None
+        p = parent(u, seen, infos) if i >= start else None
         if p is not None:
             found += compare(p, u, infos, outlets)
             found += figure_lineage(u, seen, infos)
