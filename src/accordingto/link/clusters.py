@@ -201,13 +201,13 @@ class StoryClusters:
         self.add(u, best, round(scores[best], 3))
         return best, merged
 
-    def cohesion(self, u: Unit, cid: str, sims: Mapping[tuple[str, int], float] | None = None) -> float:
+    def cohesion(self, u: Unit, cid: str, sims: Mapping[tuple[str, int], float]) -> float:
         """Mean similarity of `u` to the cluster's articles (each by its closest unit), over
         its latest COHESION_SAMPLE units."""
         best: dict[str, float] = {}
         for key in self.keys_of.get(cid, [])[-COHESION_SAMPLE:]:
             if key[0] != u.article_id:
-                s = sims[key] if sims is not None and key in sims else similarity(u, self.units[key])
+                s = sims[key] if key in sims else similarity(u, self.units[key])
                 best[key[0]] = max(best.get(key[0], 0.0), s)
         return sum(best.values()) / len(best) if best else 1.0
 
