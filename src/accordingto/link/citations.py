@@ -323,7 +323,7 @@ def _starts_sentence(text: str, at: int) -> bool:
 
 def _showing(text: str, ev: Span, sentence: Span, written: str | None) -> Span:
     """The attribution's evidence widened to the words that name the outlet ("a source told" →
-    "a source told Bellingcat"), or those words alone when that would run too long."""
+    "a source told the Harbour Times"), or those words alone when that would run too long."""
     at = text.find(written, sentence.start, sentence.end) if written else -1
     if at < 0 or not written:
         return ev
