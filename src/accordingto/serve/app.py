@@ -28,7 +28,7 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from ..model import analysis_record
+from ..model import Kind, Polarity, analysis_record
 from ..store import READ_RETRY, Busy, Store, open_store
 from . import data, graph, views
 from .search import Search
@@ -189,8 +189,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     @app.get("/api/attributions", tags=["api"], summary="Attributions: who said what, filtered")
     def api_attributions(store: StoreDep, source: Text = None, outlet: Text = None,
-                         kind: Literal["direct", "indirect", "mixed", "according_to"] | None = None,
-                         polarity: Literal["assert", "deny", "accuse", "warn", "question"] | None = None,
+                         kind: Kind | None = None, polarity: Polarity | None = None,
                          date_from: Day = None, date_to: Day = None, article: Text = None,
                          limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         return data.list_attributions(store, source=source, outlet=outlet, kind=kind, polarity=polarity,
@@ -262,8 +261,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     @app.get("/attributions", response_class=HTMLResponse, tags=["ui"], summary="Who said what")
     def ui_attributions(store: StoreDep, source: FormText = "", outlet: FormText = "",
-                        kind: Literal["direct", "indirect", "mixed", "according_to", ""] = "",
-                        polarity: Literal["assert", "deny", "accuse", "warn", "question", ""] = "",
+                        kind: Literal[Kind, ""] = "", polarity: Literal[Polarity, ""] = "",
                         page: PageNo = 1) -> str:
         filters = {"source": source, "outlet": outlet, "kind": kind, "polarity": polarity}
         return views.attributions_page(store, links, page, {k: v for k, v in filters.items() if v})

@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import quote, urlencode
 
-from ..model import Attribution
+from ..model import Attribution, Kind, Polarity
 from ..store import Store
 from . import data, graph
 from .search import MARK_CLOSE, MARK_OPEN, Scope, Search
@@ -555,8 +555,8 @@ def article_page(store: Store, links: Links, article_id: str) -> str | None:
 
 # -- attributions -----------------------------------------------------------------------------
 
-KINDS = ("direct", "indirect", "mixed", "according_to")
-POLARITIES = ("assert", "deny", "accuse", "warn", "question")
+KINDS: tuple[str, ...] = get_args(Kind)
+POLARITIES: tuple[str, ...] = get_args(Polarity)
 
 
 def attributions_page(store: Store, links: Links, page_no: int = 1, filters: dict[str, str] | None = None) -> str:
