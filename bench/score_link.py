@@ -42,9 +42,9 @@ Figures (files not named by the gold are ignored everywhere):
 - mutation recall: a gold mutation is found when some predicted cluster has a mutation of the
   same type into the same file (and, when the gold gives `after`, whose new version contains it).
 - cluster recall: per gold cluster, the share of its files found in the one predicted cluster
-  holding most of them (among equals, the one with fewest other gold files); cluster precision: the share of that predicted cluster's files (among
-  the gold's files) that carry the gold claim; independent-origin accuracy on the clusters that
-  give it.
+  holding most of them (among equals, the one with fewest other gold files); cluster precision:
+  the share of that predicted cluster's files (among the gold's files) that carry the gold
+  claim; independent-origin accuracy on the clusters that give it.
 """
 
 from __future__ import annotations
