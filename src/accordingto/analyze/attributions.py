@@ -677,7 +677,7 @@ class Extractor:
                 continue  # "denied reports that …": the denial reports it; whose reports they were, nobody says
             of_content = content and content[0].i > tok.i and self.doc[content[0].i - 1].lower_ in ("of", "for") or (content and content[0].lower_ in ("of", "for"))
             if holder is None and of_content and tok.lemma_.lower() != "report":
-                continue  # "accusations of treason were recorded": a topic, not a reported statement
+                continue  # "accusations of fraud were recorded": a topic, not a reported statement
             if holder is not None:
                 cand.src_head = holder
                 cand.src_toks = mention_tokens(holder, {t.i for t in content} | {tok.i})
@@ -706,7 +706,7 @@ class Extractor:
         if cue.of:
             for c in tok.children:
                 if c.dep_ in ("acl", "advcl", "relcl") and any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children):
-                    return subtree_without(c, set())  # "calls for Russia to evacuate …"
+                    return subtree_without(c, set())  # "calls for the city to evacuate …"
                 if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                     pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
                     if pobj:
@@ -793,7 +793,7 @@ class Extractor:
         self.cands.append(cand)
 
     def _inner_report(self, tok: Token) -> Candidate | None:
-        """'Russians were said to believe that …', 'Insurers are said to have put the bill at …': the
+        """'Voters were said to believe that …', 'Insurers are said to have put the bill at …': the
         passive subject holds the inner report; the evidential only hedges it."""
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -1060,7 +1060,7 @@ MEDIUM_NOUNS = set(
 
 
 def _relayed_by(resolver: Resolver, head: Token) -> list[str]:
-    """'the officials who spoke to the Mirror' / 'the memo, first published by the Herald': an
+    """'the officials who spoke to the Gazette' / 'the memo, first published by the Herald': an
     outlet the source spoke to, or that published the document (one merely seen or obtained by a
     newsroom reached us through it directly)."""
     out = []

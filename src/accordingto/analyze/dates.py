@@ -4,7 +4,7 @@ Time expressions ("last month", "on Tuesday", "in mid-March", "July 23") are nor
 an anchor: the article's stated publication date, else the middle of the estimated range.
 
 When no date is stated, clues bound the publication date:
-- the age of a war from the reference-event table: "now in its seventh week", "five weeks into
+- the age of a war from the reference-event table: "now in its third month", "ten weeks into
   the war", "the two-year-old conflict";
 - a reference event named with a relative time: "last week's bridge attack", "yesterday's summit";
 - a reference event named in the future ("November's G20 summit", "will coincide with") bounds

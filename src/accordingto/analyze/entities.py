@@ -289,7 +289,7 @@ def _described(doc: Doc) -> list[_Mention]:
         if head.lower_ not in INSTITUTION_HEADS or head.pos_ != "NOUN" or headline_case(chunk.sent):
             continue
         if any(t.pos_ == "PROPN" and t.dep_ != "poss" and t.i < head.i for t in chunk):
-            continue  # "the GRU military intelligence directorate": the name covers it
+            continue  # "the FBI counter-terrorism division": the name covers it
         if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in chunk):
             continue  # "his security service": whose it is needs coreference
         mods = [t for t in chunk if t.i < head.i and t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "NOUN")]

@@ -332,8 +332,8 @@ def _passive(tok: Token) -> bool:
 
 
 def _subject(tok: Token) -> Token | None:
-    """The subject of a verb, inherited through coordination and control ("withdrawn ... and retreating",
-    "caused Moscow to launch")."""
+    """The subject of a verb, inherited through coordination and control ("fled ... and hiding",
+    "forced the army to launch")."""
     cur: Token | None = tok
     for _ in range(4):
         if cur is None:
@@ -381,9 +381,9 @@ def _agent_token(tok: Token, kind: str) -> Token | None:
             return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         subj = _subject(tok)
         if subj is None:
-            # A gerund adrift in a bad parse ("..., as well as retreating") acts with the main clause.
+            # A gerund adrift in a bad parse ("..., as well as hiding") acts with the main clause.
             return _clause_subject(tok) if tok.tag_ == "VBG" and tok.dep_ in ("conj", "advcl") else None
-        # "are said to have reached": a raised passive subject acts in the infinitive; its own does not.
+        # "are said to have crossed": a raised passive subject acts in the infinitive; its own does not.
         return subj if subj.dep_ != "nsubjpass" or subj.head.i != tok.i else None
     if pos == "noun":
         if kind not in UNDERGOER and (poss := _possessor(tok)) is not None:
@@ -439,7 +439,7 @@ def _patient_token(tok: Token, kind: str) -> Token | None:
                 return tok.head
             return _clause_subject(tok)
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lower_ in PARTITIVES:  # "destroyed parts of the bridge"
+        if obj is not None and obj.lower_ in PARTITIVES:  # "destroyed parts of the dam"
             obj = next(iter(_pp_objects(obj, {"of"})), obj)
         return obj
     if pos == "noun":
@@ -454,8 +454,8 @@ def _patient_token(tok: Token, kind: str) -> Token | None:
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AFFECTING:
             obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
-                return obj  # "the purge has targeted employees"
-        if kind in ("purge", "investigation"):  # "the hunt for traitors", "opened an inquiry into the crash"
+                return obj  # "the purge has targeted judges"
+        if kind in ("purge", "investigation"):  # "the hunt for the gunman", "opened an inquiry into the crash"
             around = {"for", "into"}
             found = _pp_objects(tok, around) or (_pp_objects(tok.head, around) if tok.dep_ == "dobj" else [])
             if found:
@@ -627,7 +627,7 @@ def _modality(tok: Token) -> Modality:
         )
         complement = cur.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "acomp", "attr")
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids):
-            complement = True  # "calls for Russia to evacuate"
+            complement = True  # "calls for the city to evacuate"
         if not (complement or shares) or cur.head.i == cur.i:
             break
         cur, via = cur.head, cur.dep_

@@ -81,7 +81,7 @@ def evidential_passive(verb: Token) -> Span | None:
     doc = verb.doc
     first = verb
     # an adjacent passive auxiliary belongs to the hedge ("are believed to"); with an adverb in
-    # between ("are now said to") only the participle and "to" are kept, to stay contiguous
+    # between ("are still said to") only the participle and "to" are kept, to stay contiguous
     if verb.i > 0 and doc[verb.i - 1].dep_ == "auxpass":
         first = doc[verb.i - 1]
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None

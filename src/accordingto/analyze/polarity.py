@@ -253,7 +253,7 @@ def _warning(content: list[Token]) -> str | None:
                 return "warn"
             if any(c.dep_ == "mark" and c.lower_ == "unless" for c in t.children):
                 return "warn"
-            # "we will punish them": the speaker's own threatened act
+            # "we will crush them": the speaker's own threatened act
             prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
             pol = (table.get((f"{lemma} {prt}", "verb")) if prt else None) or table.get((lemma, "verb"))
             subj = _subject(t)
