@@ -6,8 +6,8 @@ an anchor: the article's stated publication date, else the middle of the estimat
 When no date is stated, clues bound the publication date:
 - the age of a war from the reference-event table: "now in its third month", "ten weeks into
   the war", "the two-year-old conflict";
-- a reference event named with a relative time: "last week's bridge attack", "yesterday's summit";
-- a reference event named in the future ("November's G20 summit", "will coincide with") bounds
+- a reference event named with a relative time: "last week's dam attack", "yesterday's summit";
+- a reference event named in the future ("September's G20 summit", "will coincide with") bounds
   from above, one named in the past from below.
 Windows (both ends known) are intersected, then clipped by the bounds that agree with them.
 """

@@ -266,7 +266,7 @@ def _sense(tok: Token, sense: str, kind: str) -> bool:
     if sense == "military":
         parties = [_agent_token(tok, kind), _patient_token(tok, kind), *(c for c in tok.children if c.dep_ == "dobj")]
         return any(p is not None and _is_military(p) for p in parties)
-    if sense == "directive":  # "told the board ... to hunt down": someone addressed, then a to-infinitive
+    if sense == "directive":  # "told the police ... to track down": someone addressed, then a to-infinitive
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         return bool(objects) and any(
             t.dep_ == "aux" and t.lower_ == "to" and t.head.pos_ == "VERB" and t.head.head in (tok, *objects)
