@@ -379,10 +379,6 @@ class Extractor:
                 continue  # words inside scare quotes are someone's wording, not a report here
             if tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(c.dep_ in ("auxpass", "nsubjpass", "nsubj", "aux", "agent") for c in tok.children):
                 continue  # "Asked whether …, X said": a question put to the speaker
-            if tok.lemma_ == "quote" and (cand := self._quoted_as_saying(tok)) is not None:
-                self.consumed.add(tok.i)
-                self.cands.append(cand)
-                continue
             if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) and self._evidential(tok):
                 continue
             subj, how = subject_of(tok)
