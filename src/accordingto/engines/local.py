@@ -133,7 +133,17 @@ def chunks(
     known: Callable[[Iterable[str]], set[str]] | None = None,
 ) -> Iterator[Chunk]:
     """Read and clean lazily, `batch_size` items at a time; `known(ids)` names articles to skip."""
-    stream = clean_all(read(paths, fields))
+    return chunks_of(read(paths, fields), batch_size=batch_size, known=known)
+
+
+def chunks_of(
+    items: Iterable[RawDocument | ItemError],
+    *,
+    batch_size: int = 32,
+    known: Callable[[Iterable[str]], set[str]] | None = None,
+) -> Iterator[Chunk]:
+    """`chunks` over documents already read (a Spark task reads its own share of the inputs)."""
+    stream = clean_all(items)
     analysed = Analysed()
     while chunk := list(islice(stream, batch_size)):
         errors = [x for x in chunk if isinstance(x, ItemError)]

@@ -24,8 +24,8 @@ from ..analyze import nlp as _nlp
 from ..ingest import read
 from ..ingest.paths import expand
 from ..model import ItemError, RawDocument
-from ..store.parquet import ParquetSink, write_part
-from .local import analyze_all, clean_all
+from ..store.parquet import ParquetSink, table_rows, write_part
+from .local import analyze_all, chunks_of
 
 SHARD_BYTES = 16 * 2**20  # ~5k plain-text articles: a unit of work of a few minutes
 
@@ -75,18 +75,13 @@ def analyze_units(
 ) -> tuple[int, int]:
     """Analyse units into `<out>/<table>/<name>-NNNNN.parquet`: (articles, errors)."""
     nlp = _nlp.load()  # cached: once per Python worker, however many tasks it runs
-    stream = clean_all(_items(units, fields))
     articles = errors = 0
     with ParquetSink(out, prefix=name) as sink:
-        while chunk := list(islice(stream, batch_size)):
-            failed = [x for x in chunk if isinstance(x, ItemError)]
-            todo = [x for x in chunk if not isinstance(x, ItemError)]
-            results = analyze_all(todo, nlp) if todo else []
-            failed += [r for r in results if isinstance(r, ItemError)]
-            done = [r for r in results if not isinstance(r, ItemError)]
-            sink.add(done, failed)  # type: ignore[arg-type]
-            articles += len(done)
-            errors += len(failed)
+        for chunk in chunks_of(_items(units, fields), batch_size=batch_size):
+            batch = chunk.batch(analyze_all(chunk.todo, nlp) if chunk.todo else [])
+            sink.add(batch.analyses, batch.errors)
+            articles += len(batch.analyses)
+            errors += len(batch.errors)
     return articles, errors
 
 
@@ -128,8 +123,7 @@ def run_spark(
     units, unreadable = plan(paths, shard_bytes)
     out = os.path.abspath(out)
     if unreadable:
-        write_part(out, "part-driver", {"errors": [{"item": e.item, "stage": e.stage, "reason": e.reason}
-                                                   for e in unreadable]})
+        write_part(out, "part-driver", table_rows((), unreadable))
     summary = SparkSummary(errors=len(unreadable), units=len(units))
     if units:
         sc = spark.sparkContext
