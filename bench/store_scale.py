@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import Synth, example_texts  # noqa: E402
-from throughput import _raw  # noqa: E402
+from throughput import raw_documents  # noqa: E402
 
 from accordingto.analyze import analyze_many  # noqa: E402
 from accordingto.engines.local import clean_all  # noqa: E402
@@ -44,7 +44,7 @@ def _rss_mb() -> tuple[float, float]:
 
 
 def templates(n: int) -> list[Analysis]:
-    raws = _raw(list(Synth(example_texts(), 5)(n)))
+    raws = raw_documents(list(Synth(example_texts(), 5)(n)))
     return list(analyze_many(a for a in clean_all(raws) if isinstance(a, Article)))
 
 

@@ -37,7 +37,7 @@ from accordingto.model import Article, RawDocument  # noqa: E402
 CLI = [sys.executable, "-m", "accordingto"]
 
 
-def _raw(records: list[dict[str, str]]) -> list[RawDocument]:
+def raw_documents(records: list[dict[str, str]]) -> list[RawDocument]:
     return [RawDocument(file=f"synth#{i}", uri=r["url"], content=r["text"], format="record")
             for i, r in enumerate(records)]
 
@@ -51,7 +51,7 @@ def ratio(n: int, rounds: int, seed: int = 11) -> dict[str, float]:
     import spacy
 
     records = list(Synth(example_texts(), seed)(n))
-    raws = _raw(records)
+    raws = raw_documents(records)
     texts = [a.text for a in clean_all(raws) if isinstance(a, Article)]
     words = sum(len(t.split()) for t in texts)
     plain = spacy.load(_nlp.MODEL)
@@ -85,7 +85,7 @@ def component_shares(n: int, seed: int = 11) -> dict[str, float]:
     """Each component's share of plain spaCy's time: what selective processing could save at most."""
     import spacy
 
-    raws = _raw(list(Synth(example_texts(), seed)(n)))
+    raws = raw_documents(list(Synth(example_texts(), seed)(n)))
     texts = [a.text for a in clean_all(raws) if isinstance(a, Article)]
     plain = spacy.load(_nlp.MODEL)
     spent: dict[str, float] = {}
