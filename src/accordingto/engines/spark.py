@@ -24,7 +24,8 @@ from ..analyze import nlp as _nlp
 from ..ingest import read
 from ..ingest.paths import expand
 from ..model import ItemError, RawDocument
-from ..store.parquet import ParquetSink, table_rows, write_part
+from ..store.parquet import ParquetSink, write_part
+from ..store.rows import table_rows
 from .local import analyze_all, chunks_of
 
 SHARD_BYTES = 16 * 2**20  # ~5k plain-text articles: a unit of work of a few minutes

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from ..model import Analysis, ItemError
 from .handoff import READ_RETRY, WRITE_RETRY, Busy, connect
-from .rows import analysis_from_rows, rows_for
+from .rows import analysis_from_rows, table_rows
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "accordingto.duckdb"
@@ -104,15 +104,9 @@ class Store:
             fresh.setdefault(a.article.id, a)
         known = self.known_ids(fresh)
         todo = [a for i, a in fresh.items() if i not in known]
-        tables: dict[str, list[dict[str, Any]]] = {}
-        for a in todo:
-            for table, rows in rows_for(a).items():
-                tables.setdefault(table, []).extend(rows)
-        if errors:
-            tables["errors"] = [{"item": e.item, "stage": e.stage, "reason": e.reason} for e in errors]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for table, rows in tables.items():
+            for table, rows in table_rows(todo, errors).items():
                 self._insert(table, rows)
             self.con.execute("COMMIT")
         except Exception:

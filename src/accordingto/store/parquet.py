@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 
 from ..model import Analysis, ItemError
 from . import Store, WriteResult
-from .rows import rows_for
+from .rows import table_rows
 from .schema import MIGRATIONS
 
 # The tables one article's analysis fills, and the key that makes a row unique in each.
@@ -61,16 +61,6 @@ def schemas() -> dict[str, pa.Schema]:
         return out
     finally:
         con.close()
-
-
-def table_rows(analyses: Iterable[Analysis], errors: Iterable[ItemError] = ()) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every table for a batch (what `Store.write` inserts)."""
-    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    for a in analyses:
-        for table, rows in rows_for(a).items():
-            tables[table].extend(rows)
-    tables["errors"].extend({"item": e.item, "stage": e.stage, "reason": e.reason} for e in errors)
-    return tables
 
 
 def write_part(out: str | Path, name: str, tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,7 @@ from ..model import (
     Entity,
     Event,
     Evidence,
+    ItemError,
     Quantity,
     Span,
     TimeExpr,
@@ -43,6 +45,16 @@ def _span_cols(prefix: str, span: Span | None, *, text_col: str | None = None) -
     }
     cols[text_col or prefix] = span.text if span else None
     return cols
+
+
+def table_rows(analyses: Iterable[Analysis], errors: Iterable[ItemError] = ()) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every table for a batch: what `Store.write` inserts and a Parquet part holds."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for a in analyses:
+        for table, rows in rows_for(a).items():
+            tables.setdefault(table, []).extend(rows)
+    tables["errors"] = [{"item": e.item, "stage": e.stage, "reason": e.reason} for e in errors]
+    return tables
 
 
 def rows_for(a: Analysis) -> dict[str, list[dict[str, Any]]]:
