@@ -7,11 +7,15 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..model import Analysis
 from .base import db_option, err, field_option, main, out, parse_fields, report_error
+
+if TYPE_CHECKING:  # the engines load spaCy: imported by the commands that run them
+    from ..engines.local import Batch
 
 workers_option = click.option(
     "--workers", default=1, show_default=True, type=click.IntRange(min=1),
@@ -157,7 +161,7 @@ def analyze(
     sys.exit(1 if failed else 0)
 
 
-def _analyze_to_parquet(batches, out_dir: str) -> None:  # type: ignore[no-untyped-def]
+def _analyze_to_parquet(batches: Iterable[Batch], out_dir: str) -> None:
     from ..store.parquet import ParquetSink
 
     failed = 0
