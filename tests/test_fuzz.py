@@ -31,7 +31,7 @@ QUOTES = [("“", "”"), ("‘", "’"), ('"', '"'), ("«", "»"), ("„", "“
           ("“", ""), ("", "”"), ("‘", ""), ('"', ""), ("“", "’"), ("”", "“")]
 NUMBERS = ["14", "1,200", "more than 100", "about 3.5 million", "£40m", "a dozen", "-5", "1e9", "12%",
            "99999999999999999999999", "0.000001", "½", "٣", "seven", "hundreds of", "at least 40,000"]
-DATES = ["on Tuesday", "last month", "now in its seventh week", "five weeks into the war", "on March 3, 2022",
+DATES = ["on Tuesday", "last month", "now in its ninth week", "five weeks into the war", "on March 3, 2022",
          "32/13/2022", "in the year 0", "on 29 February 2023", "yesterday", "9999-99-99", "next spring"]
 BOILERPLATE = ["Read more: Council approves budget", "Advertisement", "Share this article", "Image: Alamy",
                "Source: Read Full Article", "Follow us on Twitter @news", "Sign up to our newsletter",
