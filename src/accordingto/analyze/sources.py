@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..clean.outlets import OUTLET_WORD, outlet_table
 from . import tables
+from .frames import RELATIVE
 from .hedges import doc_text
 from .pronouns import PersonMentions, Speaker, description_gender
 
@@ -59,7 +60,6 @@ SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "s
 PROSECUTION = {"prosecutor", "prosecution"}
 HONORIFICS = set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "lt", "col", "lt-col", "gen", "maj", "capt", "sgt", "rev", "fr", "st", "mayor", "engineer"])
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
-RELATIVE = {"who", "which", "that", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
 ELLIPTICAL = {"another", "other", "second", "third"}
 
