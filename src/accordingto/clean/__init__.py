@@ -86,7 +86,7 @@ def _clean(doc: RawDocument) -> Article:
 def _provenance(host: Evidence | None, found: Provenance) -> tuple[Evidence | None, Evidence | None]:
     """(outlet, republished_from). The outlet is who serves this copy: the host the
     container names, else the site the furniture names as itself ("© X", "X aggregates
-    stories", "Get the X's scoops"), else the "Read more at X" credit. An explicit
+    stories", "Get the X's briefing"), else the "Read more at X" credit. An explicit
     re-publication marker ("Source: X | Read Full Article", "originally appeared in X"),
     or a "Read more at X" other than the outlet, gives `republished_from`,
     even unnamed (value None). A wire dateline's agency is the outlet when nothing else is

@@ -1,6 +1,6 @@
 """Who published a text and whom it copies, read from its own furniture lines: "Read more
 at X", "Source: X | Read Full Article", "originally appeared in X", copyright footers, the
-site naming itself in its promos ("Get the X's biggest scoops", "X is an independent
+site naming itself in its promos ("Get the X's morning briefing", "X is an independent
 newsroom"), its domain, wire datelines and agency bylines."""
 
 from __future__ import annotations
