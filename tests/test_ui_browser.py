@@ -196,6 +196,7 @@ def test_static_report_opens_from_disk(page, corpus, tmp_path, shots):
     page.get_by_role("link", name="Engineers find crack in Lake Varna dam").click()
     page.get_by_role("link", name="Dam could fail within days").first.click()
     assert page.url.endswith(f"articles/{ids['hostile']}.html")
+    page.wait_for_load_state("load")  # the stylesheet is a file of its own: read styles once it has loaded
     assert page.dialogs == [] and page.evaluate("document.scripts.length") == 0
     assert page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor") == "rgb(22, 33, 62)"
     page.get_by_role("link", name="Ilse Marrow").first.click()
