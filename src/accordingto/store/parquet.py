@@ -128,7 +128,7 @@ def load(store: Store, directory: str | Path) -> WriteResult:
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("CREATE TEMP TABLE _known AS SELECT id FROM articles")
-        total = new = 0
+        total = 0  # no articles directory: nothing counted
         for table in TABLES:
             files = _files(root / table)
             if files is None:
